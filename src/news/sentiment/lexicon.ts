@@ -3,7 +3,7 @@
 
 /** Words that move a quantity up (+1) or down (-1). */
 export const DIRECTION: ReadonlyMap<string, 1 | -1> = new Map<string, 1 | -1>([
-  ...words(1, `rise rose risen rises rising increase increased increases increasing grow grew grown grows growing
+  ...words<1 | -1>(1, `rise rose risen rises rising increase increased increases increasing grow grew grown grows growing
     growth climb climbed climbs climbing jump jumped jumps surge surged surges surging soar soared soars gain gained
     gains improve improved improves improving improvement improvements up higher boost boosted boosts double doubled
     doubles triple tripled rebound rebounded rebounds recover recovered recovery strengthen strengthened strengthens
@@ -11,7 +11,7 @@ export const DIRECTION: ReadonlyMap<string, 1 | -1> = new Map<string, 1 | -1>([
     lifts hike hiked hikes accelerate accelerated accelerating spike spiked rally rallied rallies widen widened
     widening upgrade upgraded upgrades upped beat beats exceed exceeded exceeds exceeding top topped tops surpass
     surpassed outperform outperformed increment highs`),
-  ...words(-1, `fall fell fallen falls falling decrease decreased decreases decreasing decline declined declines
+  ...words<1 | -1>(-1, `fall fell fallen falls falling decrease decreased decreases decreasing decline declined declines
     declining drop dropped drops dropping slump slumped slumps plunge plunged plunges tumble tumbled tumbles slide
     slid slides sink sank sunk sinks down lower lowered lowers lowering reduce reduced reduces reducing reduction
     reductions cut cuts cutting shrink shrank shrunk shrinks contracted contraction weaken weakened weakens
@@ -23,14 +23,14 @@ export const DIRECTION: ReadonlyMap<string, 1 | -1> = new Map<string, 1 | -1>([
 
 /** Quantities a shareholder wants higher (+1) or lower (-1). */
 export const METRIC: ReadonlyMap<string, 1 | -1> = new Map<string, 1 | -1>([
-  ...words(1, `profit profits profitability earnings income sales revenue revenues turnover eps ebit ebitda ebita
+  ...words<1 | -1>(1, `profit profits profitability earnings income sales revenue revenues turnover eps ebit ebitda ebita
     margin margins order orders backlog dividend dividends guidance outlook forecast forecasts result results
     cashflow value volume volumes demand share shares stock stocks price prices target rating deliveries production
     output traffic passengers subscribers customers users bookings performance capacity productivity return returns
     roe occupancy efficiency jobs staff workforce employees personnel headcount payroll market valuation estimates
     expectations consensus growth liquidity solvency equity assets deposits loans lending premiums ratings
     investment investments spending exports quarter year`),
-  ...words(-1, `loss losses cost costs expense expenses debt debts indebtedness layoffs unemployment deficit
+  ...words<1 | -1>(-1, `loss losses cost costs expense expenses debt debts indebtedness layoffs unemployment deficit
     impairment impairments charge charges writedown writedowns provisions provision liabilities risk risks churn
     delinquencies defaults arrears overheads inventories inventory gearing leverage damages fines emissions
     redundancies claims`),
