@@ -1,0 +1,59 @@
+// Building an alert from a story and its scores, and rendering it as text a person can read in a terminal.
+import type { Alert } from '../pipeline/contracts.js';
+import type { Story } from '../news/types.js';
+import type { ClusterInfo, StoryScores } from './decision.js';
+
+export interface PriceLine {
+  symbol: string;
+  line: string;
+  stale: boolean;
+}
+
+export function buildAlert(input: {
+  alertId: string;
+  story: Story;
+  scores: StoryScores;
+  cluster: ClusterInfo | null;
+  priceAction: PriceLine[];
+  receivedAt: number;
+}): Alert {
+  const { story, scores } = input;
+  return {
+    alertId: input.alertId,
+    storyId: story.id,
+    clusterId: input.cluster?.clusterId ?? story.id,
+    source: story.source,
+    title: story.title,
+    summary: truncate(story.summary, 600),
+    url: story.url,
+    publishedAt: story.publishedAt,
+    event: scores.event,
+    sentiment: scores.sentiment,
+    importance: scores.importance,
+    tickers: scores.tickers.map((t) => ({ ...t })),
+    priceAction: input.priceAction,
+    receivedAt: input.receivedAt,
+  };
+}
+
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut}…`;
+}
+
+const sentimentMark = { positive: '▲', negative: '▼', neutral: '•' } as const;
+
+/** A few lines for a terminal: tickers and title, price action, event and scores, link. */
+export function formatAlertText(alert: Alert, matched: readonly string[]): string {
+  const primary = alert.tickers.filter((t) => t.primary).map((t) => t.symbol);
+  const tickers = (primary.length ? primary : matched).join(' ');
+  const time = alert.publishedAt.slice(11, 16);
+  const lines = [`${sentimentMark[alert.sentiment.label]} [${tickers}] ${alert.title}  (${alert.source}, ${time} UTC)`];
+  for (const p of alert.priceAction) lines.push(`    ${p.line}`);
+  const facts = [alert.event ? `event: ${alert.event}` : null, `sentiment: ${alert.sentiment.label}`, `importance: ${alert.importance}`];
+  lines.push(`    ${facts.filter(Boolean).join(' · ')}`);
+  if (alert.url) lines.push(`    ${alert.url}`);
+  return lines.join('\n');
+}

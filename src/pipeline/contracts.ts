@@ -1,0 +1,87 @@
+// Queue contracts: every queue's name and the one zod schema of its payload. Producers build payloads with these
+// types; processors safeParse and fail a bad payload without retrying it.
+import { z } from 'zod';
+
+export const queueNames = {
+  /** Published by: job schedulers (one per feed). Consumed by: the poll role. */
+  poll: 'poll',
+  /** Published by: the poll role and news streams, one job per new item. Consumed by: the pipeline role. */
+  news: 'news',
+  /** Published by: the pipeline role, one job per alert × destination. Consumed by: the deliver role. */
+  deliver: 'deliver',
+} as const;
+export type QueueName = (typeof queueNames)[keyof typeof queueNames];
+
+/** `poll`: poll one feed now. */
+export const pollJobSchema = z.object({ feedId: z.string().min(1) });
+export type PollJob = z.infer<typeof pollJobSchema>;
+
+const rawItemSchema = z.object({
+  guid: z.string().optional(),
+  title: z.string().optional(),
+  link: z.string().optional(),
+  summary: z.string().optional(),
+  body: z.string().optional(),
+  published: z.string().optional(),
+  categories: z.array(z.string()).optional(),
+  tickers: z.array(z.string()).optional(),
+  author: z.string().optional(),
+});
+
+/** `news`: one item from a feed or a news stream, as read (cleaning happens in the pipeline). */
+export const newsJobSchema = z.object({
+  source: z.string().min(1),
+  itemKey: z.string().min(1),
+  raw: rawItemSchema,
+  /** Epoch ms when the poller or stream saw the item; the start of the alert-latency clock. */
+  receivedAt: z.number(),
+});
+export type NewsJob = z.infer<typeof newsJobSchema>;
+
+const sentimentSchema = z.object({ label: z.enum(['positive', 'negative', 'neutral']), score: z.number() });
+
+export const alertSchema = z.object({
+  alertId: z.string().min(1),
+  storyId: z.string().min(1),
+  clusterId: z.string().min(1),
+  source: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  url: z.string(),
+  publishedAt: z.string(),
+  event: z.string().nullable(),
+  sentiment: sentimentSchema,
+  importance: z.number(),
+  tickers: z.array(
+    z.object({
+      symbol: z.string(),
+      primary: z.boolean(),
+      relevance: z.number(),
+      importance: z.number(),
+      sentiment: sentimentSchema,
+    }),
+  ),
+  /** One line per primary ticker, e.g. "BABA shares traded lower by 0.29% at $71.92 premarket". */
+  priceAction: z.array(z.object({ symbol: z.string(), line: z.string(), stale: z.boolean() })),
+  receivedAt: z.number(),
+});
+export type Alert = z.infer<typeof alertSchema>;
+
+/** `deliver`: send one alert to one destination. */
+export const deliverJobSchema = z.object({
+  destination: z.string().min(1),
+  /** Tickers of this alert that the destination's watchlists matched. */
+  matched: z.array(z.string()),
+  alert: alertSchema,
+});
+export type DeliverJob = z.infer<typeof deliverJobSchema>;
+
+/**
+ * BullMQ job ids may not contain ':' (it separates Redis key parts), so the logical ids `source:itemKey` and
+ * `alertId:destination` are stored with ':' and '%' percent-encoded. The mapping is reversible.
+ */
+export const toJobId = (logicalId: string): string => logicalId.replace(/%/g, '%25').replace(/:/g, '%3A');
+export const fromJobId = (jobId: string): string => jobId.replace(/%3A/g, ':').replace(/%25/g, '%');
+
+export const newsJobId = (source: string, itemKey: string): string => toJobId(`${source}:${itemKey}`);
+export const deliverJobId = (alertId: string, destination: string): string => toJobId(`${alertId}:${destination}`);

@@ -1,0 +1,84 @@
+// The `news` stage: one item in, a decision out, and one `deliver` job per destination when it alerts.
+// CPU work runs in-process as plain calls; Redis is touched only to claim, cluster, route, enqueue and record.
+import type { Queue } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
+import type { Logger } from '../log.js';
+import { normalizeItem } from '../news/normalize.js';
+import type { RawItem, Story } from '../news/types.js';
+import { buildAlert, type PriceLine } from '../alerts/alert.js';
+import { decide, type ClusterInfo, type Decision, type StoryScores } from '../alerts/decision.js';
+import type { WatchlistStore } from '../stores/watchlists.js';
+import type { DecisionStore } from '../stores/decisions.js';
+import type { SeenStore } from '../stores/seen.js';
+import { deliverJobId, newsJobSchema, type DeliverJob } from './contracts.js';
+
+export interface NewsStageDeps {
+  /** Tickers, event, sentiment and importance for a story (pure). */
+  score(story: Story): StoryScores;
+  seen: SeenStore;
+  /** Near-duplicate clustering; must return the same answer when called again for the same story id. */
+  cluster(story: Story, scores: StoryScores): Promise<ClusterInfo | null>;
+  watchlists: Pick<WatchlistStore, 'watching'>;
+  decisions: DecisionStore;
+  /** Price-action lines for the alert's primary tickers; failures degrade to none. */
+  priceLines(symbols: readonly string[], now: number): Promise<PriceLine[]>;
+  deliverQueue: Queue<DeliverJob>;
+  deliverJobOptions: { attempts: number; backoffMs: number };
+  maxStoryAgeMinutes: number;
+  now(): Date;
+  log: Logger;
+}
+
+export async function processNewsJob(data: unknown, deps: NewsStageDeps): Promise<Decision> {
+  const parsed = newsJobSchema.safeParse(data);
+  if (!parsed.success) throw new UnrecoverableError(`bad news payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  const job = parsed.data;
+  const now = deps.now();
+  // JSON carries no undefined values; drop zod's optional `undefined`s to match RawItem exactly.
+  const raw = Object.fromEntries(Object.entries(job.raw).filter(([, v]) => v !== undefined)) as RawItem;
+  const story = normalizeItem(raw, job.source, job.itemKey, now);
+
+  // A story decided before (its job re-enqueued after the queue forgot it) is not decided again.
+  const earlier = await deps.decisions.get(story.id);
+  if (earlier) return earlier;
+
+  const scores = deps.score(story);
+  const duplicateOf = await deps.seen.claim(story.id, story.url ? [`url:${story.url}`] : []);
+  const cluster = duplicateOf ? null : await deps.cluster(story, scores);
+  const symbols = scores.tickers.map((t) => t.symbol);
+  const watchers = symbols.length ? await deps.watchlists.watching(symbols) : [];
+  const decision = decide({
+    story,
+    scores,
+    duplicateOf,
+    cluster,
+    watchers,
+    now,
+    maxStoryAgeMinutes: deps.maxStoryAgeMinutes,
+  });
+
+  if (decision.outcome === 'alerted' && decision.alertId) {
+    const primary = scores.tickers.filter((t) => t.primary).map((t) => t.symbol);
+    const priceAction = await deps.priceLines(primary.length ? primary : symbols.slice(0, 1), now.getTime()).catch((err: unknown) => {
+      deps.log.warn({ err, storyId: story.id }, 'price action unavailable');
+      return [];
+    });
+    const alert = buildAlert({ alertId: decision.alertId, story, scores, cluster, priceAction, receivedAt: job.receivedAt });
+    // Enqueue before recording the decision: a crash in between retries this job, and the job ids absorb the repeat.
+    await deps.deliverQueue.addBulk(
+      decision.routes.map((route) => ({
+        name: 'alert',
+        data: { destination: route.destination, matched: route.matched, alert },
+        opts: {
+          jobId: deliverJobId(alert.alertId, route.destination),
+          attempts: deps.deliverJobOptions.attempts,
+          backoff: { type: 'exponential', delay: deps.deliverJobOptions.backoffMs },
+          removeOnComplete: { age: 24 * 3600, count: 50_000 },
+          removeOnFail: { age: 14 * 24 * 3600 },
+        },
+      })),
+    );
+  }
+  await deps.decisions.put(decision);
+  return decision;
+}

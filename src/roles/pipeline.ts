@@ -1,0 +1,38 @@
+// The pipeline role: a BullMQ worker on `news` running the in-process stages for each story.
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../log.js';
+import type { Decision } from '../alerts/decision.js';
+import { queueNames, type NewsJob } from '../pipeline/contracts.js';
+import { processNewsJob, type NewsStageDeps } from '../pipeline/news-stage.js';
+import { closeWorker } from './deliver.js';
+import type { Role } from './role.js';
+
+export function startPipelineRole(deps: {
+  connection: Redis;
+  prefix: string;
+  concurrency: number;
+  stage: Omit<NewsStageDeps, 'log'>;
+  log: Logger;
+}): Role {
+  const log = deps.log.child({ role: 'pipeline' });
+  const worker = new Worker<NewsJob, Decision>(
+    queueNames.news,
+    async (job) => processNewsJob(job.data, { ...deps.stage, log: log.child({ jobId: job.id }) }),
+    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency },
+  );
+  worker.on('error', (err) => log.warn({ err: err.message }, 'pipeline worker error'));
+  worker.on('failed', (job, err) => log.warn({ jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'story failed'));
+  worker.on('completed', (job, decision) =>
+    log.debug({ jobId: job.id, outcome: decision.outcome, reasons: decision.reasons }, 'story decided'),
+  );
+  return { name: 'pipeline', stop: (graceMs) => closeWorker(worker, graceMs) };
+}
+
+/** Job options for `news` jobs: kept after completion so a re-poll with the same job id is absorbed. */
+export const newsJobOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 500 },
+  removeOnComplete: { age: 3 * 24 * 3600, count: 200_000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+} as const;

@@ -1,0 +1,33 @@
+// Exact de-duplication: a story whose item key or canonical URL was already claimed by another story is a duplicate.
+// Claims are idempotent per story id, so a retried pipeline job finds its own claim and carries on.
+import type { Redis } from 'ioredis';
+import { createHash } from 'node:crypto';
+
+export interface SeenStore {
+  /** Claims each fingerprint for `storyId`; returns the id of an earlier story holding any of them, else null. */
+  claim(storyId: string, fingerprints: readonly string[]): Promise<string | null>;
+}
+
+// SET NX each fingerprint to the story id; report the first one held by another story.
+const claimScript = `
+for i, key in ipairs(KEYS) do
+  local ok = redis.call('SET', key, ARGV[1], 'NX', 'EX', ARGV[2])
+  if not ok then
+    local holder = redis.call('GET', key)
+    if holder and holder ~= ARGV[1] then return holder end
+  end
+end
+return false`;
+
+const digest = (s: string): string => createHash('sha1').update(s).digest('base64url').slice(0, 22);
+
+export function createRedisSeenStore(redis: Redis, prefix: string, ttlSeconds: number): SeenStore {
+  return {
+    async claim(storyId, fingerprints) {
+      const keys = [...new Set(fingerprints.filter(Boolean))].map((f) => `${prefix}:seen:${digest(f)}`);
+      if (keys.length === 0) return null;
+      const holder = (await redis.eval(claimScript, keys.length, ...keys, storyId, String(ttlSeconds))) as string | null;
+      return holder ?? null;
+    },
+  };
+}
