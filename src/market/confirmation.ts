@@ -1,0 +1,125 @@
+// Market confirmation: did the stock move, or trade, abnormally after the news? A move is abnormal when the return
+// since the news is at least `zThreshold` standard deviations of the stock's recent one-minute returns scaled to
+// the horizon (σ·√h), or when volume since the news is at least `volumeThreshold` times its recent per-minute rate.
+// Thresholds follow common practice (|z| ≥ 3, volume ≥ 3×); they are not from a published source.
+import { MINUTE_MS, minuteStart } from './bars.js';
+import type { MinuteBar } from './types.js';
+
+export interface MoveInput {
+  bars: readonly MinuteBar[];
+  newsTime: number;
+  horizonMinutes: 1 | 5 | 15;
+  /** How many minutes of bars before the news form the baseline. Default 780 (two regular sessions). */
+  lookbackMinutes?: number;
+  zThreshold?: number;
+  volumeThreshold?: number;
+  /** Fewest baseline returns (and baseline minutes for volume) needed to judge. Default 20. */
+  minHistory?: number;
+}
+
+export interface MoveAssessment {
+  abnormal: boolean;
+  /** Percent return from the last close before the news to the last close within the horizon. */
+  returnPct: number;
+  zScore: number | null;
+  volumeRatio: number | null;
+  reason: string;
+}
+
+export const CONFIRMATION_DEFAULTS = {
+  lookbackMinutes: 780,
+  zThreshold: 3,
+  volumeThreshold: 3,
+  minHistory: 20,
+} as const satisfies Required<Pick<MoveInput, 'lookbackMinutes' | 'zThreshold' | 'volumeThreshold' | 'minHistory'>>;
+
+/**
+ * Gaps longer than this between bars are session breaks (overnight, a halt): they are left out of the volatility
+ * and volume baselines rather than counted as quiet minutes or as one big move.
+ */
+const MAX_GAP_MINUTES = 15;
+
+interface Baseline {
+  sigma: number | null;
+  returns: number;
+  volumePerMinute: number | null;
+  minutes: number;
+}
+
+/** σ per minute = √(Σ r² / Σ gap): a zero-mean estimate that lets sparse bars stand for several minutes each. */
+function baselineOf(bars: readonly MinuteBar[], minHistory: number): Baseline {
+  let sumSq = 0;
+  let gapMinutes = 0;
+  let returns = 0;
+  let minutes = bars.length > 0 ? 1 : 0;
+  let volume = bars[0]?.volume ?? 0;
+  for (let i = 1; i < bars.length; i += 1) {
+    const prev = bars[i - 1]!;
+    const cur = bars[i]!;
+    const gap = (cur.start - prev.start) / MINUTE_MS;
+    volume += cur.volume;
+    if (gap > MAX_GAP_MINUTES) {
+      minutes += 1;
+      continue;
+    }
+    minutes += gap;
+    if (prev.close > 0) {
+      const r = cur.close / prev.close - 1;
+      sumSq += r * r;
+      gapMinutes += gap;
+      returns += 1;
+    }
+  }
+  const sigma = returns >= minHistory && gapMinutes > 0 ? Math.sqrt(sumSq / gapMinutes) : null;
+  const volumePerMinute = minutes >= minHistory ? volume / minutes : null;
+  return { sigma, returns, volumePerMinute, minutes };
+}
+
+function fmtPct(fraction: number): string {
+  const pct = fraction * 100;
+  return `${pct >= 0 ? '+' : ''}${pct.toFixed(2)}%`;
+}
+
+/** Judges the move of one symbol's bars around a news time. */
+export function assessMove(input: MoveInput): MoveAssessment {
+  const lookback = input.lookbackMinutes ?? CONFIRMATION_DEFAULTS.lookbackMinutes;
+  const zThreshold = input.zThreshold ?? CONFIRMATION_DEFAULTS.zThreshold;
+  const volumeThreshold = input.volumeThreshold ?? CONFIRMATION_DEFAULTS.volumeThreshold;
+  const minHistory = input.minHistory ?? CONFIRMATION_DEFAULTS.minHistory;
+  const h = input.horizonMinutes;
+  const newsMinute = minuteStart(input.newsTime);
+  const windowEnd = newsMinute + h * MINUTE_MS;
+  const sorted = [...input.bars].sort((a, b) => a.start - b.start);
+  const before = sorted.filter((b) => b.start < newsMinute && b.start >= newsMinute - lookback * MINUTE_MS);
+  const after = sorted.filter((b) => b.start >= newsMinute && b.start < windowEnd);
+
+  const reference = before[before.length - 1];
+  if (!reference || reference.close <= 0) {
+    return { abnormal: false, returnPct: 0, zScore: null, volumeRatio: null, reason: 'no trade before the news to measure from' };
+  }
+  const endClose = after[after.length - 1]?.close ?? reference.close;
+  const ret = endClose / reference.close - 1;
+  const returnPct = ret * 100;
+  const base = baselineOf(before, minHistory);
+  const zScore = base.sigma !== null && base.sigma > 0 ? ret / (base.sigma * Math.sqrt(h)) : null;
+  const afterVolume = after.reduce((sum, b) => sum + b.volume, 0);
+  const volumeRatio =
+    base.volumePerMinute !== null && base.volumePerMinute > 0 ? afterVolume / (base.volumePerMinute * h) : null;
+
+  const parts: string[] = [];
+  const priceAbnormal = zScore !== null && Math.abs(zScore) >= zThreshold;
+  const volumeAbnormal = volumeRatio !== null && volumeRatio >= volumeThreshold;
+  if (zScore === null) {
+    parts.push(`too little history for volatility (${base.returns} one-minute returns before the news, need ${minHistory})`);
+  } else {
+    parts.push(`${fmtPct(ret)} over ${h} min is ${zScore.toFixed(1)}σ (σ ${fmtPct(base.sigma ?? 0).slice(1)} per minute)`);
+  }
+  if (volumeRatio === null) {
+    parts.push(`too little history for volume (${base.minutes} minutes before the news, need ${minHistory})`);
+  } else {
+    parts.push(`volume ${volumeRatio.toFixed(1)}× the recent per-minute rate`);
+  }
+  if (after.length === 0) parts.push(`no trades in the ${h} min after the news`);
+  const verdict = priceAbnormal || volumeAbnormal ? 'abnormal' : 'normal';
+  return { abnormal: priceAbnormal || volumeAbnormal, returnPct, zScore, volumeRatio, reason: `${verdict}: ${parts.join('; ')}` };
+}
