@@ -19,12 +19,15 @@ export const redactPaths = [
   'config.redis.url',
 ];
 
-export function createLogger(options: { level?: string; pretty?: boolean } = {}): Logger {
-  return pino({
-    level: options.level ?? process.env.LOG_LEVEL ?? 'info',
-    redact: { paths: redactPaths, censor: '[redacted]' },
-    base: { app: 'squawk' },
-  });
+export function createLogger(options: { level?: string; toStderr?: boolean } = {}): Logger {
+  return pino(
+    {
+      level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+      redact: { paths: redactPaths, censor: '[redacted]' },
+      base: { app: 'squawk' },
+    },
+    pino.destination({ fd: options.toStderr ? 2 : 1, sync: false }),
+  );
 }
 
 /** A logger that writes nothing, for tests and pure library use. */

@@ -1,6 +1,7 @@
 // Queue contracts: every queue's name and the one zod schema of its payload. Producers build payloads with these
 // types; processors safeParse and fail a bad payload without retrying it.
 import { z } from 'zod';
+import { feedSchema } from '../config/feeds-schema.js';
 
 export const queueNames = {
   /** Published by: job schedulers (one per feed). Consumed by: the poll role. */
@@ -12,8 +13,8 @@ export const queueNames = {
 } as const;
 export type QueueName = (typeof queueNames)[keyof typeof queueNames];
 
-/** `poll`: poll one feed now. */
-export const pollJobSchema = z.object({ feedId: z.string().min(1) });
+/** `poll`: poll one feed now. The feed's settings travel with the job, so any poller process can poll any feed. */
+export const pollJobSchema = z.object({ feedId: z.string().min(1), feed: feedSchema });
 export type PollJob = z.infer<typeof pollJobSchema>;
 
 const rawItemSchema = z.object({

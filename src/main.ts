@@ -1,0 +1,127 @@
+// The composition root: builds every adapter from the configuration, starts the requested roles, and shuts them
+// down in order (stop taking work, let in-flight jobs finish, close queues, close Redis).
+import { Queue } from 'bullmq';
+import type { Config } from './config/schema.js';
+import type { RoleName } from './config/core-schema.js';
+import type { Logger } from './log.js';
+import { queueNames, type DeliverJob, type NewsJob } from './pipeline/contracts.js';
+import { createRedis } from './stores/redis.js';
+import { createRedisWatchlistStore } from './stores/watchlists.js';
+import { createRedisDecisionStore } from './stores/decisions.js';
+import { createRedisSeenStore } from './stores/seen.js';
+import { createRedisSentLedger } from './stores/sent-ledger.js';
+import { createRedisFeedStateStore } from './stores/feed-state.js';
+import { createRedisPriceBook } from './stores/price-book.js';
+import { createRedisClusterIndex } from './stores/cluster-index.js';
+import { loadSymbolDictionary } from './stores/dictionary-file.js';
+import { createStoryScorer } from './pipeline/score.js';
+import { createPriceLines } from './pipeline/price-lines.js';
+import { createSinks } from './sinks/create-sinks.js';
+import type { AlertSink } from './sinks/types.js';
+import { startPollRole, type PollRole } from './roles/poll.js';
+import { startPipelineRole } from './roles/pipeline.js';
+import { startDeliverRole } from './roles/deliver.js';
+import { startStreamRole } from './roles/stream.js';
+import { startHttpRole } from './roles/http.js';
+import type { Role } from './roles/role.js';
+
+export interface App {
+  readonly roles: readonly string[];
+  /** Present when this process runs the poll role. */
+  readonly poll?: PollRole;
+  readonly newsQueue: Queue<NewsJob>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  roles: readonly RoleName[];
+  log: Logger;
+  /** Replaces the sinks built from `config.destinations` (tests, demo). */
+  sinks?: ReadonlyMap<string, AlertSink>;
+}
+
+const day = 24 * 3600;
+
+export async function startApp(config: Config, options: StartOptions): Promise<App> {
+  const { log } = options;
+  const prefix = config.redis.prefix;
+  const has = (r: RoleName): boolean => options.roles.includes(r);
+  const redis = createRedis(config.redis.url, 'worker', log, 'main');
+  const newsQueue = new Queue<NewsJob>(queueNames.news, { connection: redis, prefix });
+  const deliverQueue = new Queue<DeliverJob>(queueNames.deliver, { connection: redis, prefix });
+  for (const q of [newsQueue, deliverQueue]) q.on('error', (err) => log.warn({ queue: q.name, err: err.message }, 'queue error'));
+
+  const watchlists = createRedisWatchlistStore(redis, prefix);
+  if (await watchlists.seedOnce(config.watchlists)) log.info({ count: config.watchlists.length }, 'watchlists seeded from config');
+  const priceBook = createRedisPriceBook(redis, prefix, { flushEveryMs: config.market.flushEveryMs, barsKeepDays: config.market.barsKeepDays });
+  const sinks = options.sinks ?? createSinks(config.destinations);
+
+  const roles: Role[] = [];
+  let poll: PollRole | undefined;
+  try {
+    if (has('http')) roles.push(await startHttpRole({ config: config.http, redis, prefix, newsQueue, deliverQueue, log }));
+    if (has('deliver')) {
+      const ledger = createRedisSentLedger(redis, prefix, config.deliver.ledgerTtlDays * day);
+      roles.push(startDeliverRole({ connection: redis, prefix, concurrency: config.deliver.concurrency, sinks, ledger, log }));
+    }
+    if (has('pipeline')) {
+      const dictionary = loadSymbolDictionary();
+      const clusters = createRedisClusterIndex(redis, prefix);
+      const scorer = createStoryScorer({ dictionary, clusters });
+      roles.push(
+        startPipelineRole({
+          connection: redis,
+          prefix,
+          concurrency: config.pipeline.concurrency,
+          log,
+          stage: {
+            score: scorer.score,
+            cluster: scorer.cluster,
+            seen: createRedisSeenStore(redis, prefix, config.pipeline.decisionTtlDays * day),
+            watchlists,
+            decisions: createRedisDecisionStore(redis, prefix, config.pipeline.decisionTtlDays * day),
+            priceLines: createPriceLines(priceBook),
+            deliverQueue,
+            deliverJobOptions: { attempts: config.deliver.attempts, backoffMs: config.deliver.backoffMs },
+            maxStoryAgeMinutes: config.pipeline.maxStoryAgeMinutes,
+            now: () => new Date(),
+          },
+        }),
+      );
+    }
+    if (has('stream') && config.market.provider !== 'none') {
+      roles.push(await startStreamRole({ config: config.market, redis, prefix, watchlists, priceBook, newsQueue, log }));
+    }
+    if (has('poll')) {
+      const state = createRedisFeedStateStore(redis, prefix);
+      poll = await startPollRole({ connection: redis, prefix, feeds: config.feeds, settings: config.fetch, state, newsQueue, log });
+      roles.push(poll);
+    }
+  } catch (err) {
+    await Promise.allSettled(roles.map((r) => r.stop(1000)));
+    await Promise.allSettled([newsQueue.close(), deliverQueue.close()]);
+    redis.disconnect();
+    throw err;
+  }
+  log.info({ roles: roles.map((r) => r.name), prefix }, 'squawk started');
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      const graceMs = config.shutdown.graceSeconds * 1000;
+      // Stop taking work first (poll, stream), then drain the workers, then close what they write to.
+      const order = ['poll', 'stream', 'pipeline', 'deliver', 'http'];
+      for (const name of order) {
+        for (const r of roles.filter((x) => x.name === name)) {
+          await r.stop(graceMs).catch((err: unknown) => log.warn({ role: r.name, err }, 'role did not stop cleanly'));
+        }
+      }
+      await priceBook.close();
+      await Promise.allSettled([newsQueue.close(), deliverQueue.close()]);
+      await Promise.allSettled([...sinks.values()].map((s) => s.close()));
+      await redis.quit().catch(() => redis.disconnect());
+      log.info('squawk stopped');
+    })());
+
+  return { roles: roles.map((r) => r.name), ...(poll ? { poll } : {}), newsQueue, stop };
+}
