@@ -4,6 +4,7 @@
 // type so it stays readable when Discord scales it down to about 400 px wide.
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { formatPrice, percentChange, roundTo } from '../market/price-action.js';
 import { MARKET_ZONE, nyDate, sessionBounds } from '../market/sessions.js';
 import type { MinuteBar } from '../market/types.js';
@@ -18,6 +19,17 @@ export interface ChartInput {
 }
 
 export const CHART_DEFAULTS = { width: 800, height: 400 } as const satisfies Required<Pick<ChartInput, 'width' | 'height'>>;
+
+/** Configuration section `alerts.chart` / `market.chart` (merged by the config loader). */
+export const chartConfigSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    width: z.number().int().min(200).max(2000).default(CHART_DEFAULTS.width),
+    height: z.number().int().min(120).max(1200).default(CHART_DEFAULTS.height),
+  })
+  .strict()
+  .default({});
+export type ChartConfig = z.infer<typeof chartConfigSchema>;
 
 const MINUTE_MS = 60_000;
 const FONT = '"DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif';

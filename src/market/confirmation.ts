@@ -2,6 +2,7 @@
 // since the news is at least `zThreshold` standard deviations of the stock's recent one-minute returns scaled to
 // the horizon (σ·√h), or when volume since the news is at least `volumeThreshold` times its recent per-minute rate.
 // Thresholds follow common practice (|z| ≥ 3, volume ≥ 3×); they are not from a published source.
+import { z } from 'zod';
 import { MINUTE_MS, minuteStart } from './bars.js';
 import type { MinuteBar } from './types.js';
 
@@ -32,6 +33,23 @@ export const CONFIRMATION_DEFAULTS = {
   volumeThreshold: 3,
   minHistory: 20,
 } as const satisfies Required<Pick<MoveInput, 'lookbackMinutes' | 'zThreshold' | 'volumeThreshold' | 'minHistory'>>;
+
+/** Configuration section `market.confirmation` (merged into the market schema by the config loader). */
+export const confirmationConfigSchema = z
+  .object({
+    /** Minutes after the news at which the move is judged (an alert may be edited at each). */
+    horizonsMinutes: z
+      .array(z.union([z.literal(1), z.literal(5), z.literal(15)]))
+      .min(1)
+      .default([1, 5, 15]),
+    lookbackMinutes: z.number().int().min(30).max(20_000).default(CONFIRMATION_DEFAULTS.lookbackMinutes),
+    zThreshold: z.number().positive().default(CONFIRMATION_DEFAULTS.zThreshold),
+    volumeThreshold: z.number().positive().default(CONFIRMATION_DEFAULTS.volumeThreshold),
+    minHistory: z.number().int().min(2).default(CONFIRMATION_DEFAULTS.minHistory),
+  })
+  .strict()
+  .default({});
+export type ConfirmationConfig = z.infer<typeof confirmationConfigSchema>;
 
 /**
  * Gaps longer than this between bars are session breaks (overnight, a halt): they are left out of the volatility

@@ -3,6 +3,7 @@
 // regular session before the print's day; the session named is the print's own. A print older than the stale limit
 // is never presented as live: the line says how old it is.
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { previousTradingDay } from './calendar.js';
 import { MARKET_ZONE, nextRegularOpen, nyDate, sessionAt, sessionBounds } from './sessions.js';
 import type { PriceSnapshot, Session } from './types.js';
@@ -34,6 +35,16 @@ export interface PriceActionOptions {
 export const PRICE_ACTION_DEFAULTS = { staleAfterMs: 15 * 60_000 } as const satisfies Required<
   Pick<PriceActionOptions, 'staleAfterMs'>
 >;
+
+/** Configuration section `market.priceAction` (merged into the market schema by the config loader). */
+export const priceActionConfigSchema = z
+  .object({
+    /** A print older than this is shown with its age, never as live. */
+    staleAfterMs: z.number().int().min(1_000).max(86_400_000).default(PRICE_ACTION_DEFAULTS.staleAfterMs),
+  })
+  .strict()
+  .default({});
+export type PriceActionConfig = z.infer<typeof priceActionConfigSchema>;
 
 /** "$71.92", "$1,234.50"; prices under $1 get 4 decimals ("$0.4512"). */
 export function formatPrice(price: number): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCanvas, Image } from '@napi-rs/canvas';
-import { chartGeometry, renderIntradayChart, type ChartInput } from '../../src/alerts/chart.js';
+import { chartConfigSchema, chartGeometry, renderIntradayChart, type ChartInput } from '../../src/alerts/chart.js';
 import type { MinuteBar } from '../../src/market/types.js';
 
 const MIN = 60_000;
@@ -73,5 +73,12 @@ describe('renderIntradayChart', () => {
   it('renders an empty chart without bars', () => {
     const image = decode(renderIntradayChart({ symbol: 'NONE', bars: [], newsTime: OPEN }));
     expect(image.width).toBe(800);
+  });
+});
+
+describe('chartConfigSchema', () => {
+  it('defaults to an embed-sized chart', () => {
+    expect(chartConfigSchema.parse(undefined)).toEqual({ enabled: true, width: 800, height: 400 });
+    expect(chartConfigSchema.safeParse({ width: 10 }).success).toBe(false);
   });
 });

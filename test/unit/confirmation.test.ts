@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessMove } from '../../src/market/confirmation.js';
+import { assessMove, confirmationConfigSchema } from '../../src/market/confirmation.js';
 import type { MinuteBar } from '../../src/market/types.js';
 
 const MIN = 60_000;
@@ -98,5 +98,18 @@ describe('assessMove', () => {
     const bars = [...yesterday, ...quietBars(140)];
     const result = assessMove({ bars, newsTime, horizonMinutes: 5, lookbackMinutes: 2000 });
     expect(result.abnormal).toBe(false);
+  });
+});
+
+describe('confirmationConfigSchema', () => {
+  it('has working defaults and accepts only the supported horizons', () => {
+    expect(confirmationConfigSchema.parse({})).toEqual({
+      horizonsMinutes: [1, 5, 15],
+      lookbackMinutes: 780,
+      zThreshold: 3,
+      volumeThreshold: 3,
+      minHistory: 20,
+    });
+    expect(confirmationConfigSchema.safeParse({ horizonsMinutes: [2] }).success).toBe(false);
   });
 });

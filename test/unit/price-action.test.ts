@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describePriceAction, formatPrice, type PriceActionOptions } from '../../src/market/price-action.js';
+import {
+  describePriceAction,
+  formatPrice,
+  priceActionConfigSchema,
+  type PriceActionOptions,
+} from '../../src/market/price-action.js';
 import type { PriceSnapshot } from '../../src/market/types.js';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -164,5 +169,13 @@ describe('describePriceAction', () => {
     expect(formatPrice(71.92)).toBe('$71.92');
     expect(formatPrice(0.05)).toBe('$0.0500');
     expect(formatPrice(12345.678)).toBe('$12,345.68');
+  });
+});
+
+describe('priceActionConfigSchema', () => {
+  it('defaults to 15 minutes and rejects nonsense', () => {
+    expect(priceActionConfigSchema.parse(undefined)).toEqual({ staleAfterMs: 900_000 });
+    expect(priceActionConfigSchema.safeParse({ staleAfterMs: -1 }).success).toBe(false);
+    expect(priceActionConfigSchema.safeParse({ staleAfter: 5 }).success).toBe(false);
   });
 });
