@@ -212,12 +212,17 @@ export abstract class WsStream<E> implements ProviderStream<E> {
     const idle = this.options.idleTimeoutMs ?? defaults.idleTimeoutMs;
     const ping = this.options.pingEveryMs;
     const every = Math.max(10, Math.min(ping ?? idle / 3, idle / 3));
+    let lastPing = Date.now();
     this.keepaliveTimer = setInterval(() => {
-      if (Date.now() - this.lastSeen > idle) {
+      const now = Date.now();
+      if (now - this.lastSeen > idle) {
         ws.terminate();
         return;
       }
-      if (ping !== undefined && ws.readyState === WebSocket.OPEN) ws.ping();
+      if (ping !== undefined && now - lastPing >= ping && ws.readyState === WebSocket.OPEN) {
+        lastPing = now;
+        ws.ping();
+      }
     }, every);
     this.keepaliveTimer.unref();
   }
