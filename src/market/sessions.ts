@@ -32,11 +32,28 @@ function nyWallClock(date: string, hour: number, minute: number): number {
   return DateTime.fromObject({ year: y, month: m, day: d, hour, minute }, { zone: MARKET_ZONE }).toMillis();
 }
 
+const HOUR_MS = 3_600_000;
+const offsetCache = new Map<number, number>();
+
+/**
+ * New York's UTC offset at an instant, in ms. New York changes offset at 02:00 local, which is always a whole UTC
+ * hour, so the offset is constant within each UTC hour and can be cached per hour (luxon's zone lookup is slow).
+ */
+function nyOffsetMs(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetCache.get(hour);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(hour * HOUR_MS, { zone: MARKET_ZONE }).offset * 60_000;
+    if (offsetCache.size > 20_000) offsetCache.clear();
+    offsetCache.set(hour, offset);
+  }
+  return offset;
+}
+
 /** The New York calendar date (YYYY-MM-DD) at an instant. */
 export function nyDate(time: number | Date): string {
-  const iso = DateTime.fromMillis(toMillis(time), { zone: MARKET_ZONE }).toISODate();
-  if (iso === null) throw new RangeError(`not a valid time: ${String(time)}`);
-  return iso;
+  const ms = toMillis(time);
+  return new Date(ms + nyOffsetMs(ms)).toISOString().slice(0, 10);
 }
 
 /** Session boundaries for a New York date, or null when the market does not open that day. */
@@ -97,6 +114,7 @@ export function nextRegularOpen(time: number | Date): number {
 
 /** Minutes since New York midnight at an instant (0–1439), for time-of-day comparisons. */
 export function nyMinuteOfDay(time: number | Date): number {
-  const dt = DateTime.fromMillis(toMillis(time), { zone: MARKET_ZONE });
-  return dt.hour * 60 + dt.minute;
+  const ms = toMillis(time);
+  const local = ms + nyOffsetMs(ms);
+  return Math.floor((((local % 86_400_000) + 86_400_000) % 86_400_000) / 60_000);
 }

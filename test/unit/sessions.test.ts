@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   lastRegularClose,
@@ -98,5 +99,20 @@ describe('lastRegularClose', () => {
   it('nextRegularOpen skips closed days', () => {
     expect(nextRegularOpen(at('2026-11-25T21:00:00Z'))).toBe(at('2026-11-27T14:30:00Z'));
     expect(nextRegularOpen(at('2026-03-06T21:00:00Z'))).toBe(at('2026-03-09T13:30:00Z'));
+  });
+});
+
+describe('New York offset cache', () => {
+  it('agrees with luxon every 5 minutes around both 2026 DST switches', () => {
+    for (const [from, to] of [
+      ['2026-03-07T00:00:00Z', '2026-03-10T00:00:00Z'],
+      ['2026-10-31T00:00:00Z', '2026-11-03T00:00:00Z'],
+    ] as const) {
+      for (let t = at(from); t < at(to); t += 5 * 60_000) {
+        const dt = DateTime.fromMillis(t, { zone: 'America/New_York' });
+        expect(nyDate(t)).toBe(dt.toISODate());
+        expect(nyMinuteOfDay(t)).toBe(dt.hour * 60 + dt.minute);
+      }
+    }
   });
 });
