@@ -101,6 +101,18 @@ export function toSentiment(raw: number, threshold = DEFAULT_THRESHOLD): Sentime
 
 /** Unbounded evidence sum: positive is good news for the holder of the shares. */
 export function rawScore(tokens: readonly Token[]): number {
+  const parts = scoreParts(tokens);
+  return parts.movement + parts.cues;
+}
+
+export interface ScoreParts {
+  /** Evidence from quantities that move (direction × metric, compared figures, swings into profit or loss). */
+  movement: number;
+  /** Evidence from evaluative words and phrases alone. */
+  cues: number;
+}
+
+export function scoreParts(tokens: readonly Token[]): ScoreParts {
   const used = new Uint8Array(tokens.length);
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -132,6 +144,8 @@ export function rawScore(tokens: readonly Token[]): number {
     total += negated(tokens, i) ? -s : s;
   }
   total += comparisons(tokens, used);
+  const movement = total;
+  total = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] === 1) continue;
     const tok = (tokens[i] as Token).text;
@@ -145,7 +159,7 @@ export function rawScore(tokens: readonly Token[]): number {
     const w = CUE.get(tok);
     if (w !== undefined) total += (negated(tokens, i) ? -w : w) * CUE_SCALE;
   }
-  return total;
+  return { movement, cues: total };
 }
 
 /** "up to 50 jobs", "set up", "ups and downs" are not movements. */

@@ -1,0 +1,174 @@
+// Event classification: what kind of corporate event a story reports. Ordered rules over the headline first, then
+// the lead; the first rule that matches wins, so the more specific and more market-moving families come first.
+
+export type EventType =
+  | 'trading_halt'
+  | 'sec_filing'
+  | 'bankruptcy'
+  | 'fda_decision'
+  | 'merger_acquisition'
+  | 'earnings_beat'
+  | 'earnings_miss'
+  | 'earnings'
+  | 'guidance_raised'
+  | 'guidance_cut'
+  | 'guidance'
+  | 'analyst_upgrade'
+  | 'analyst_downgrade'
+  | 'price_target_raised'
+  | 'price_target_cut'
+  | 'analyst_initiation'
+  | 'offering'
+  | 'buyback'
+  | 'dividend'
+  | 'litigation'
+  | 'regulation'
+  | 'executive_change'
+  | 'business_suspension'
+  | 'stake_sale'
+  | 'product_launch'
+  | 'contract_win';
+
+export interface EventMatch {
+  type: EventType;
+  /** Finer detail: the 8-K item, halt code, FDA outcome, deal stage… */
+  detail?: string;
+  /** The sign the event itself carries for the shareholder (+1 good, -1 bad, 0 depends). */
+  prior: -1 | 0 | 1;
+}
+
+interface Rule {
+  type: EventType;
+  re: RegExp;
+  prior: -1 | 0 | 1;
+  detail?: (m: RegExpExecArray, text: string) => string | undefined;
+}
+
+const EIGHT_K_ITEMS: Record<string, string> = {
+  '1.01': 'material agreement', '1.02': 'agreement terminated', '1.03': 'bankruptcy', '1.05': 'cybersecurity incident',
+  '2.01': 'acquisition or disposition completed', '2.02': 'results of operations', '2.03': 'new obligation',
+  '2.04': 'obligation accelerated', '2.05': 'exit costs', '2.06': 'impairment', '3.01': 'delisting notice',
+  '3.02': 'unregistered equity sale', '4.01': 'auditor change', '4.02': 'non-reliance on financials',
+  '5.01': 'change in control', '5.02': 'officer or director change', '5.07': 'shareholder vote', '7.01': 'Regulation FD',
+  '8.01': 'other events', '9.01': 'exhibits',
+};
+const BAD_8K = new Set(['1.02', '1.03', '1.05', '2.04', '2.05', '2.06', '3.01', '4.02']);
+
+const UP = String.raw`rais(?:es|ed|ing)|boost(?:s|ed)?|lift(?:s|ed)?|hik(?:es|ed)|increas(?:es|ed)|ups|upped|reaffirm\w*|beats?`;
+const DOWN = String.raw`cut(?:s|ting)?|lower(?:s|ed)?|reduc(?:es|ed)|slash(?:es|ed)?|trim(?:s|med)?|withdraw(?:s|n)?|pull(?:s|ed)|suspend(?:s|ed)`;
+
+const RULES: readonly Rule[] = [
+  {
+    type: 'trading_halt',
+    prior: -1,
+    re: /\b(?:trading (?:halt(?:ed)?|pause[d]?|suspension|suspended)|halt(?:s|ed)? trading|(?:stock|shares?) (?:halted|halts)|LULD pause|circuit breaker|halt code ([A-Z]{1,4}\d{1,2}))\b/i,
+    detail: (m) => m[1] ?? (/news pending/i.test(m.input) ? 'T1' : undefined),
+  },
+  {
+    type: 'sec_filing',
+    prior: 0,
+    re: /\b(?:form\s+)?(8-K|6-K|20-F|10-K|10-Q|40-F|S-1|F-1|S-3|424B\d?|SC 13[DG]|Schedule 13[DG]|NT 10-[KQ]|Form 4|25-NSE)\b/i,
+    detail: (m, text) => {
+      const form = (m[1] ?? '').toUpperCase();
+      const item = /\bitem\s+(\d\.\d\d)\b/i.exec(text)?.[1];
+      if (item !== undefined) return `${form} item ${item}${EIGHT_K_ITEMS[item] ? ` (${EIGHT_K_ITEMS[item]})` : ''}`;
+      return form;
+    },
+  },
+  {
+    type: 'bankruptcy',
+    prior: -1,
+    re: /\b(?:chapter (?:7|11|15)|bankruptcy|insolven(?:t|cy)|going[- ]concern|administration proceedings|receivership)\b/i,
+  },
+  {
+    type: 'fda_decision',
+    prior: 0,
+    re: /\b(?:FDA|EMA|CHMP|PDUFA|NDA|BLA|complete response letter|CRL|breakthrough therapy|fast track designation|orphan drug|(?:phase (?:1|2|3|I{1,3})[ab]?) (?:trial|study|data|results))\b/i,
+    detail: (_m, text) =>
+      /\b(?:approv(?:es|ed|al)|clears|cleared|grants?|granted)\b/i.test(text) ? 'approval'
+        : /\b(?:complete response|CRL|reject(?:s|ed)?|declin(?:es|ed)|refus(?:es|ed)|fail(?:s|ed)|halt(?:s|ed)|clinical hold)\b/i.test(text) ? 'rejection'
+          : undefined,
+  },
+  {
+    type: 'merger_acquisition',
+    prior: 0,
+    re: /\b(?:acquir(?:e|es|ed|ing)|acquisition|merg(?:e|er|es|ed|ing)|takeover|buyout|tender offer|to buy|buys|bought|agrees? to sell|deal to (?:buy|sell|combine)|explor(?:e|es|ing) (?:a )?(?:sale|strategic alternatives)|spin[- ]?off|complet(?:es|ed|ing) (?:the |its )?(?:[\w.&'-]+ ){0,4}(?:deal|purchase|transaction|takeover|combination))\b/i,
+    detail: (_m, text) =>
+      /\b(?:complet(?:es|ed)|clos(?:es|ed)|finaliz(?:es|ed))\b/i.test(text) ? 'completed'
+        : /\b(?:explor|consider|weigh|talks|approach|bid)\w*/i.test(text) ? 'talks'
+          : 'agreed',
+  },
+  { type: 'guidance_raised', prior: 1, re: new RegExp(String.raw`\b(?:${UP})\b[^.;]{0,40}\b(?:guidance|outlook|forecast|full[- ]year (?:view|target)s?)\b|\b(?:guidance|outlook|forecast)\b[^.;]{0,20}\b(?:raised|boosted|lifted|increased)\b`, 'i') },
+  { type: 'guidance_cut', prior: -1, re: new RegExp(String.raw`\b(?:${DOWN})\b[^.;]{0,40}\b(?:guidance|outlook|forecast|full[- ]year (?:view|target)s?)\b|\b(?:guidance|outlook|forecast)\b[^.;]{0,20}\b(?:cut|lowered|reduced|slashed|withdrawn)\b|\bprofit warning\b|\bwarns? (?:on|of) (?:profit|sales|revenue|earnings)`, 'i') },
+  { type: 'price_target_raised', prior: 1, re: new RegExp(String.raw`\b(?:${UP})\b[^.;]{0,40}\bprice target\b|\bprice target\b[^.;]{0,20}\b(?:raised|boosted|lifted|increased)\b`, 'i') },
+  { type: 'price_target_cut', prior: -1, re: new RegExp(String.raw`\b(?:${DOWN})\b[^.;]{0,40}\bprice target\b|\bprice target\b[^.;]{0,20}\b(?:cut|lowered|reduced|slashed)\b`, 'i') },
+  { type: 'analyst_upgrade', prior: 1, re: /\bupgrad(?:e|es|ed|ing)\b/i },
+  { type: 'analyst_downgrade', prior: -1, re: /\bdowngrad(?:e|es|ed|ing)\b/i },
+  { type: 'analyst_initiation', prior: 0, re: /\b(?:initiat(?:es|ed)|starts?|resum(?:es|ed)) (?:coverage|at (?:buy|sell|hold|neutral|outperform|overweight))\b/i },
+  {
+    type: 'earnings_miss',
+    prior: -1,
+    re: /\b(?:miss(?:es|ed)?|fall(?:s)? short of|fell short of|below|lags?|trails?)\b[^.;]{0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b/i,
+  },
+  {
+    type: 'earnings_beat',
+    prior: 1,
+    re: /\b(?:beats?|beating|tops?|topped|exceed(?:s|ed)?|surpass(?:es|ed)?|above|ahead of|crush(?:es|ed)?)\b[^.;]{0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b/i,
+  },
+  {
+    type: 'earnings',
+    prior: 0,
+    re: /\b(?:Q[1-4]|quarterly|(?:first|second|third|fourth)[- ]quarter|full[- ]year|annual|interim|half[- ]year)\b[^.;]{0,40}\b(?:results?|earnings|profit|loss|revenue|sales|EPS)\b|\b(?:reports?|posts?|reported|posted)\b[^.;]{0,30}\b(?:results|earnings|profit|loss|EPS)\b|\bearnings (?:call|release|report)\b/i,
+  },
+  { type: 'guidance', prior: 0, re: /\b(?:guidance|outlook|reaffirms?|reiterates?)\b/i },
+  { type: 'offering', prior: -1, re: /\b(?:public offering|secondary offering|share offering|stock offering|direct offering|registered offering|at[- ]the[- ]market|ATM program|convertible (?:senior )?notes?|private placement|prices? (?:\$[\d.]+ ?[mb]\w* )?offering|proposed offering|rights issue|share issue)\b/i },
+  { type: 'buyback', prior: 1, re: /\b(?:buyback|buy[- ]back|share repurchase|stock repurchase|repurchase (?:program|plan|authori[sz]ation)|repurchases? (?:up to )?\$)/i },
+  {
+    type: 'dividend',
+    prior: 0,
+    re: /\b(?:dividend|distribution per (?:share|unit)|special distribution)\b/i,
+    detail: (_m, text) =>
+      /\b(?:rais|increas|hik|boost)\w*/i.test(text) ? 'increased' : /\b(?:cut|suspend|eliminat|reduc|omit)\w*/i.test(text) ? 'cut' : undefined,
+  },
+  { type: 'stake_sale', prior: -1, re: /\b(?:sells?|sold|offloads?|dumps?|trims?|reduces?|unloads?|divests?) (?:its |a |part of its |entire |remaining )?(?:\d[\d.]*% )?(?:stake|holding|shares in|position)\b|\bstake sale\b|\bblock (?:trade|sale)\b/i },
+  { type: 'litigation', prior: -1, re: /\b(?:lawsuit|sues|sued|suing|class action|litigation|subpoena|Wells notice|indict(?:ed|ment)|settle(?:s|d|ment)? (?:with|charges|claims|lawsuit)|antitrust (?:suit|case|probe)|jury (?:verdict|award)|patent infringement|probe|investigation)\b/i },
+  { type: 'regulation', prior: -1, re: /\b(?:sanction(?:s|ed)?|export (?:controls?|ban|curbs|restrictions|licen[cs]es?)|entity list|tariffs?|regulator(?:s|y)?|ban(?:s|ned)?|fine[sd]?|penalty|CFIUS|antitrust)\b/i },
+  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|chairman|chairwoman|president|director)\b[^.;]{0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure)|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor)\b|\b(?:appoints?|names?|named|hires?|taps?)\b[^.;]{0,40}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president)\b/i },
+  { type: 'business_suspension', prior: -1, re: /\b(?:suspend(?:s|ed)?|paus(?:es|ed)|halt(?:s|ed)?|shut(?:s|ting)? down|closes?|idl(?:es|ed)|stops?|stopped)\b[^.;]{0,30}\b(?:operations?|production|output|shipments?|sales|services?|plant|factory|mine|deliveries|business)\b/i },
+  { type: 'product_launch', prior: 1, re: /\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)?|rolls? out|rolled out|releases?|released|announces? (?:the )?(?:new|next-generation))\b/i },
+  { type: 'contract_win', prior: 1, re: /\b(?:wins?|won|awarded|secures?|secured|receives?|received|lands?|landed)\b[^.;]{0,40}\b(?:contract|order|deal|tender)\b/i },
+];
+
+/** Classifies a story's event; `null` when none of the families fits. */
+export function classifyEvent(title: string, text = ''): EventMatch | null {
+  const lead = text.length > 400 ? text.slice(0, 400) : text;
+  for (const part of lead.length > 0 ? [title, lead] : [title]) {
+    for (const rule of RULES) {
+      const m = rule.re.exec(part);
+      if (m === null) continue;
+      const detail = rule.detail?.(m, `${title} ${lead}`);
+      return { type: rule.type, prior: priorOf(rule, detail), ...(detail !== undefined ? { detail } : {}) };
+    }
+  }
+  return null;
+}
+
+function priorOf(rule: Rule, detail: string | undefined): -1 | 0 | 1 {
+  if (rule.type === 'fda_decision') return detail === 'approval' ? 1 : detail === 'rejection' ? -1 : 0;
+  if (rule.type === 'dividend') return detail === 'increased' ? 1 : detail === 'cut' ? -1 : 0;
+  if (rule.type === 'sec_filing' && detail !== undefined) {
+    const item = /item (\d\.\d\d)/.exec(detail)?.[1];
+    if (item !== undefined && BAD_8K.has(item)) return -1;
+    if (/^NT 10/.test(detail)) return -1;
+  }
+  return rule.prior;
+}
+
+/** How much each event family moves a stock, 0..1, before relevance, source and novelty. */
+export const EVENT_WEIGHT: Readonly<Record<EventType, number>> = {
+  trading_halt: 1, bankruptcy: 1, fda_decision: 0.9, merger_acquisition: 0.9, earnings_beat: 0.85, earnings_miss: 0.85,
+  guidance_raised: 0.85, guidance_cut: 0.9, earnings: 0.7, guidance: 0.6, analyst_upgrade: 0.6, analyst_downgrade: 0.65,
+  price_target_raised: 0.45, price_target_cut: 0.5, analyst_initiation: 0.4, offering: 0.7, buyback: 0.55, dividend: 0.5,
+  litigation: 0.6, regulation: 0.65, executive_change: 0.6, business_suspension: 0.75, stake_sale: 0.55,
+  sec_filing: 0.5, product_launch: 0.4, contract_win: 0.5,
+};

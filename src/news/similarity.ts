@@ -1,0 +1,187 @@
+// Near-duplicate detection for headlines. Title similarity alone cannot tell a reprint from the same template with
+// the opposite outcome ("beats" vs "misses" estimates score alike), so a pair is a duplicate only when the texts are
+// close AND the gates agree: same direction, no conflicting figures, no conflicting event.
+
+export type Direction = 'up' | 'down' | 'none';
+
+/** What clustering needs to know about a story; plain JSON so it can be stored. */
+export interface Fingerprint {
+  tickers: string[];
+  /** Stemmed title words without stop words, sorted and unique. */
+  words: string[];
+  /** Character trigrams of the normalized title, sorted and unique. */
+  grams: string[];
+  /** Stemmed words of the summary/lead, sorted and unique (empty when the story has none). */
+  lead: string[];
+  direction: Direction;
+  /** Typed figures from the title, e.g. `pct:5`, `amt:1200000000`, `q:3`. */
+  numbers: string[];
+  event: string | null;
+  eventDetail?: string;
+}
+
+export interface SimilarityOptions {
+  /** Title similarity at or above which two stories are the same (default 0.5). */
+  titleThreshold: number;
+  /** Lower title similarity accepted when the leads agree at least `leadThreshold` (defaults 0.3 / 0.5). */
+  titleWithLeadThreshold: number;
+  leadThreshold: number;
+}
+
+export const DEFAULT_SIMILARITY: SimilarityOptions = { titleThreshold: 0.5, titleWithLeadThreshold: 0.3, leadThreshold: 0.5 };
+
+const STOP = new Set(
+  `a an the of to in on for and or at by with from as is are was were be been its it this that after amid over into
+  than then says said say reports reported report per via vs inc corp co ltd plc llc group holdings company shares stock
+  update updated breaking exclusive new news video watch here why what how agree agrees agreed deal will set to`.split(/\s+/),
+);
+const SOURCE_SUFFIX = /\s+[-–—|]\s+[A-Z][\w.&' ]{1,30}$/;
+
+/** Strips trailing " - Reuters"-style attributions and lowercases. */
+export function normalizeTitle(title: string): string {
+  return title.replace(SOURCE_SUFFIX, '').toLowerCase();
+}
+
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
+  if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2);
+  if (word.endsWith('es') && word.length > 4 && /(?:ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+export function wordSet(text: string): string[] {
+  const out = new Set<string>();
+  for (const w of text.toLowerCase().match(/[a-z0-9]+(?:[.'][a-z0-9]+)*/g) ?? []) {
+    if (STOP.has(w)) continue;
+    const s = stem(w);
+    out.add(SYNONYM.get(s) ?? s);
+  }
+  return [...out].sort();
+}
+
+/** Headline verbs and nouns that wire desks use interchangeably, folded to one word (after stemming). */
+const SYNONYM: ReadonlyMap<string, string> = new Map(
+  [
+    ['acquire', 'buy purchase acquisition takeover acquir'],
+    ['announce', 'unveil launch introduce introduc debut'],
+    ['cut', 'slash lower reduce trim'],
+    ['raise', 'lift boost hike increase rais'],
+    ['rise', 'climb gain advance'],
+    ['jump', 'surge soar spike rally'],
+    ['fall', 'drop slide decline slip sink'],
+    ['plunge', 'tumble plummet sink crater'],
+    ['forecast', 'outlook guidance view'],
+    ['ceo', 'chief executive'],
+    ['job', 'worker employee staff'],
+    ['profit', 'earning income'],
+    ['revenue', 'sale'],
+    ['plan', 'program'],
+  ].flatMap(([canonical, others]) => (others as string).split(' ').map((o): [string, string] => [o, canonical as string])),
+);
+
+export function trigramSet(text: string): string[] {
+  const s = ` ${text.replace(/[^a-z0-9%$ ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
+  return [...out].sort();
+}
+
+/** Jaccard index of two sorted unique arrays. */
+export function jaccard(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as string;
+    const y = b[j] as string;
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return inter / (a.length + b.length - inter);
+}
+
+const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, mln: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, t: 1e12, tn: 1e12, trillion: 1e12 };
+const ORDINAL_Q: Record<string, string> = { first: '1', second: '2', third: '3', fourth: '4' };
+const NUMBER_RE = /(\$|€|£|usd |eur )?(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent|pct|k|thousand|mn|mln|million|bn|billion|tn|trillion|m|b|t)?(?![a-z0-9])/gi;
+
+/** Typed figures of a headline; years are dates, not figures. */
+export function extractNumbers(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\bq([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b/gi)) out.add(`q:${m[1] ?? ORDINAL_Q[(m[2] ?? '').toLowerCase()]}`);
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const raw = m[2] as string;
+    const unit = (m[3] ?? '').toLowerCase();
+    const currency = m[1] !== undefined;
+    const value = Number.parseFloat(raw.replace(/,/g, ''));
+    if (!Number.isFinite(value)) continue;
+    if (unit === '' && !currency && /^(19|20)\d\d$/.test(raw)) continue;
+    if (unit === '' && !currency && /q[1-4]$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 1), (m.index ?? 0) + 1))) continue;
+    if (unit === '%' || unit === 'percent' || unit === 'pct') out.add(`pct:${value}`);
+    else if (currency || unit !== '') out.add(`amt:${round3(value * (SCALE[unit] ?? 1))}`);
+    else out.add(`n:${value}`);
+  }
+  return [...out].sort();
+}
+
+function round3(x: number): number {
+  const p = 10 ** Math.max(0, Math.floor(Math.log10(Math.abs(x) || 1)) - 2);
+  return Math.round(x / p) * p;
+}
+
+/** Figures conflict when both titles state a figure of the same kind and they share none. */
+export function numbersAgree(a: readonly string[], b: readonly string[]): boolean {
+  for (const kind of ['pct', 'amt', 'q', 'n']) {
+    const xa = a.filter((x) => x.startsWith(`${kind}:`));
+    const xb = b.filter((x) => x.startsWith(`${kind}:`));
+    if (xa.length > 0 && xb.length > 0 && !xa.some((x) => xb.includes(x))) return false;
+  }
+  return true;
+}
+
+/** Similarity of the texts alone, 0..1 (the better of stemmed-word and trigram Jaccard). */
+export function titleSimilarity(a: Fingerprint, b: Fingerprint): number {
+  return Math.max(jaccard(a.words, b.words), jaccard(a.grams, b.grams));
+}
+
+export type DuplicateVerdict = { duplicate: true; score: number } | { duplicate: false; reason: 'direction' | 'numbers' | 'event' | 'tickers' | 'text'; score: number };
+
+export function compareStories(a: Fingerprint, b: Fingerprint, options: SimilarityOptions = DEFAULT_SIMILARITY): DuplicateVerdict {
+  const title = titleSimilarity(a, b);
+  const lead = a.lead.length > 0 && b.lead.length > 0 ? jaccard(a.lead, b.lead) : 0;
+  const score = Math.max(title, lead >= options.leadThreshold ? (title + lead) / 2 : 0);
+  if (a.tickers.length > 0 && b.tickers.length > 0 && !a.tickers.some((t) => b.tickers.includes(t))) return { duplicate: false, reason: 'tickers', score };
+  if (!directionsAgree(a.direction, b.direction, title)) return { duplicate: false, reason: 'direction', score };
+  if (!numbersAgree(a.numbers, b.numbers)) return { duplicate: false, reason: 'numbers', score };
+  if (!eventsAgree(a, b)) return { duplicate: false, reason: 'event', score };
+  const close = title >= options.titleThreshold || (title >= options.titleWithLeadThreshold && lead >= options.leadThreshold);
+  return close ? { duplicate: true, score } : { duplicate: false, reason: 'text', score };
+}
+
+/** Opposite directions never merge; a neutral rewrite of a directional story merges only when nearly identical. */
+function directionsAgree(a: Direction, b: Direction, title: number): boolean {
+  if (a === b) return true;
+  if (a !== 'none' && b !== 'none') return false;
+  return title >= NEUTRAL_REWRITE;
+}
+const NEUTRAL_REWRITE = 0.7;
+
+/** "Beats estimates" and "reports Q3 results" are one family; "agrees to buy" and "completes purchase" are not. */
+function eventsAgree(a: Fingerprint, b: Fingerprint): boolean {
+  if (a.event === null || b.event === null) return true;
+  if (eventFamily(a.event) !== eventFamily(b.event)) return false;
+  return a.eventDetail === undefined || b.eventDetail === undefined || a.eventDetail === b.eventDetail;
+}
+
+function eventFamily(event: string): string {
+  if (event.startsWith('price_target') || event.startsWith('analyst')) return 'analyst';
+  const cut = event.indexOf('_');
+  return cut < 0 ? event : event.slice(0, cut);
+}
