@@ -20,7 +20,14 @@ const SLOW_BYTE_MS = 200;
 const SLOW_MAX_MS = 10 * 60_000;
 
 let bomb: Buffer | undefined;
-const gzipBomb = (): Buffer => (bomb ??= gzipSync(Buffer.alloc(HUGE_BYTES, 0x20), { level: 9 }));
+/** 64 concatenated gzip members of 1 MiB of spaces each: ~64 KiB on the wire, cheap to build, 64 MiB inflated. */
+const gzipBomb = (): Buffer => {
+  if (bomb === undefined) {
+    const member = gzipSync(Buffer.alloc(1024 * 1024, 0x20), { level: 9 });
+    bomb = Buffer.concat(Array.from({ length: HUGE_BYTES / (1024 * 1024) }, () => member));
+  }
+  return bomb;
+};
 
 function streamHuge(res: ServerResponse): void {
   const item = Buffer.from(`<item><title>${'x'.repeat(900)}</title></item>\n`);
