@@ -21,6 +21,29 @@ const COMMON_WORDS = new Set<string>(
 // Names that are also market vocabulary: "the Nasdaq", "the Dow", "Cboe's VIX".
 const BLOCKED_NAMES = new Set(['nasdaq', 'dow', 'nyse', 'cboe', 'fed', 'reuters', 'bloomberg', 'ice', 'cme', 'news']);
 
+// Places and nationalities: "Norwegian", "Illinois", "Dutch" begin company names but in news they
+// mostly mean the place.
+const GEO_WORDS = new Set(
+  (
+    'alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois ' +
+    'indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri ' +
+    'montana nebraska nevada hampshire jersey mexico york carolina dakota ohio oklahoma oregon pennsylvania rhode ' +
+    'tennessee texas utah vermont virginia washington wisconsin wyoming boston chicago dallas houston atlanta miami ' +
+    'denver seattle phoenix detroit philadelphia pittsburgh cleveland baltimore portland austin nashville memphis ' +
+    'brooklyn manhattan hudson columbia potomac carolina pacific atlantic gulf midwest southwest northwest southeast ' +
+    'northeast china chinese japan japanese korea korean india indian brazil brazilian mexican canada canadian ' +
+    'britain british england english scotland scottish ireland irish wales welsh france french germany german italy ' +
+    'italian spain spanish portugal portuguese netherlands dutch belgium belgian swiss switzerland austria austrian ' +
+    'sweden swedish norway norwegian denmark danish finland finnish iceland icelandic poland polish russia russian ' +
+    'ukraine ukrainian greece greek turkey turkish israel israeli egypt egyptian africa african nigeria kenya ' +
+    'australia australian zealand singapore taiwan taiwanese hong kong vietnam thailand indonesia philippines ' +
+    'malaysia argentina chile chilean peru colombia colombian venezuela cuba caribbean latin europe european asia ' +
+    'asian nordic scandinavian baltic arctic alpine siberian himalayan everest amazonian sahara panama bermuda ' +
+    'cayman dubai qatar saudi arabia emirates abu dhabi london paris berlin tokyo beijing shanghai toronto vancouver ' +
+    'montreal sydney melbourne helsinki stockholm oslo copenhagen madrid rome milan zurich geneva frankfurt munich'
+  ).split(' '),
+);
+
 function findFile(dir: string, name: string): string {
   for (const entry of readdirSync(dir)) {
     const p = join(dir, entry);
@@ -134,7 +157,8 @@ export function buildSymbolFile(dir: string): { version: number; asOf: string; s
     if (full !== undefined && !usedKeys.has(full) && !BLOCKED_NAMES.has(full) && !stop.has(full)) {
       usedKeys.add(full);
       const tokens = full.split(' ');
-      const weak = tokens.length === 1 && (COMMON_WORDS.has(full) || full.length <= 3);
+      // OTC shells with one-word names ("Crypto Co") are too obscure to claim the word outright.
+      const weak = tokens.length === 1 && (COMMON_WORDS.has(full) || GEO_WORDS.has(full) || full.length <= 3 || l.otc);
       keys.push(weak ? `~${full}` : full);
       const first = tokens[0] ?? '';
       const short =
@@ -144,12 +168,13 @@ export function buildSymbolFile(dir: string): { version: number; asOf: string; s
         /^[a-z]/.test(first) &&
         !GENERIC_NAME_WORDS.has(first) &&
         !COMMON_WORDS.has(first) &&
+        !GEO_WORDS.has(first) &&
         !BLOCKED_NAMES.has(first) &&
         !stop.has(first) &&
         firstTokenCount.get(first) === 1;
       if (short && !usedKeys.has(first)) {
         usedKeys.add(first);
-        keys.push(first);
+        keys.push(`^${first}`);
       }
     }
     const flags = (l.etf ? SYMBOL_FLAGS.etf : 0) | (l.otc ? SYMBOL_FLAGS.otc : 0);

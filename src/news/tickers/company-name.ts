@@ -24,6 +24,7 @@ export const GENERIC_NAME_WORDS = new Set([
   'pharmaceuticals', 'therapeutics', 'biosciences', 'bio', 'medical', 'power', 'oil', 'gas', 'gold', 'mining',
   'motors', 'motor', 'airlines', 'china', 'japan', 'canada', 'europe', 'asia', 'street', 'wall', 'main', 'home',
   'life', 'insurance', 'communications', 'networks', 'network', 'products', 'brands', 'foods', 'food', 'water',
+  'telecom', 'pharma', 'biotech', 'fintech', 'semiconductor', 'semiconductors', 'aerospace', 'automotive',
   'solar', 'wind', 'clean', 'green', 'blue', 'red', 'golden', 'silver', 'star', 'sun', 'city', 'county', 'trust',
 ]);
 

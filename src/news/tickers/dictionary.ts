@@ -3,7 +3,11 @@
 import { nameTokens } from './company-name.js';
 import { DEFAULT_STOP_LIST } from './stop-list.js';
 
-/** One row of the symbol file: [symbol, registrant name, exchange, cik (0 = none), flags, name keys]. */
+/**
+ * One row of the symbol file: [symbol, registrant name, exchange, cik (0 = none), flags, name keys].
+ * Name keys are normalized token strings joined by `|`; `~key` is a common word that needs supporting
+ * evidence, `^key` the distinctive first word of a longer name.
+ */
 export type SymbolRow = [symbol: string, name: string, exchange: string, cik: number, flags: number, names: string];
 
 /** Flag bits of a SymbolRow. */
@@ -38,6 +42,8 @@ export interface NameEntry {
   kind: NameKind;
   /** A common word ("Target", "Block"): accepted only with supporting evidence. */
   weak: boolean;
+  /** The first word of a longer registrant name ("Palantir" of Palantir Technologies). */
+  short: boolean;
   /** Number of tokens in the matched name. */
   length: number;
 }
@@ -107,8 +113,9 @@ export function buildSymbolDictionary(data: SymbolData): SymbolDictionary {
     if (names === '') continue;
     for (const key of names.split('|')) {
       const weak = key.startsWith('~');
-      const tokens = (weak ? key.slice(1) : key).split(' ');
-      insertName(root, tokens, { symbol, kind: 'name', weak, length: tokens.length });
+      const short = key.startsWith('^');
+      const tokens = (weak || short ? key.slice(1) : key).split(' ');
+      insertName(root, tokens, { symbol, kind: 'name', weak, short, length: tokens.length });
     }
   }
   for (const [alias, rawSymbol] of data.aliases) {
@@ -116,7 +123,7 @@ export function buildSymbolDictionary(data: SymbolData): SymbolDictionary {
     if (tokens.length === 0) continue;
     const weak = rawSymbol.startsWith('~');
     const symbol = normalizeSymbol(weak ? rawSymbol.slice(1) : rawSymbol);
-    insertName(root, tokens, { symbol, kind: 'alias', weak, length: tokens.length });
+    insertName(root, tokens, { symbol, kind: 'alias', weak, short: false, length: tokens.length });
   }
 
   const stop = new Set(DEFAULT_STOP_LIST);

@@ -6,6 +6,7 @@ import {
   findCiks,
   findExchangePrefixed,
   findRics,
+  findShareClasses,
   parseSourceTicker,
   type Evidence,
   type Mention,
@@ -28,7 +29,7 @@ export interface ExtractInput {
   sourceTickers: readonly string[];
 }
 
-const STRONG: ReadonlySet<Evidence> = new Set(['feed', 'cashtag', 'exchange', 'ric', 'cik', 'name+ticker']);
+const STRONG: ReadonlySet<Evidence> = new Set(['feed', 'cashtag', 'exchange', 'ric', 'class', 'cik', 'name+ticker']);
 // "Investors can gain exposure via the SPDR S&P 500 ETF (SPY)": the fund is a vehicle, not the subject.
 const EXPOSURE_RE = /\b(?:exposure|via|through|track(?:s|ing)?|such as|like|funds?|ETFs?)\b[^.!?]{0,80}$/i;
 
@@ -48,6 +49,7 @@ function explicitMentions(text: string, dict: SymbolDictionary): Mention[] {
   findExchangePrefixed(text, out);
   findCashtags(text, dict, out);
   findRics(text, dict, out);
+  findShareClasses(text, dict, out);
   findCiks(text, dict, out);
   return out;
 }

@@ -10,14 +10,16 @@ const LEGAL_SUFFIX = new Set([
   'inc', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'plc', 'llc', 'holding', 'holdings', 'group', 'nv', 'n.v',
   'sa', 's.a', 'ag', 'se', 'lp', 'class', 'com',
 ]);
-const STOCK_CONTEXT_AFTER = new Set([
+// Words that make a neighbouring name or upper-case word a stock: "Target shares", "shares of BABA".
+const SHARE_CONTEXT = new Set([
   'shares', 'share', 'stock', 'stocks', 'stake', 'options', 'calls', 'puts', 'adr', 'adrs', 'ads', 'stockholders',
-  'shareholders', 'investors', 'earnings', 'eps', 'revenue', 'sales', 'quarterly', 'q1', 'q2', 'q3', 'q4',
-  'beats', 'misses', 'tops', 'reports', 'posts', 'rallies', 'jumps', 'falls', 'slides', 'surges', 'plunges',
-  'gains', 'drops', 'sinks', 'soars', 'rises', 'climbs', 'tumbles', 'dips', 'spikes', 'upgraded', 'downgraded',
-  'ceo', 'cfo', 'price', 'pt', 'target',
+  'shareholders',
 ]);
-const STOCK_CONTEXT_BEFORE = new Set(['shares', 'stock', 'buy', 'sell', 'long', 'short', 'own', 'owns', 'holders', 'of']);
+const MOVE_CONTEXT = new Set([
+  'rallies', 'jumps', 'falls', 'slides', 'surges', 'plunges', 'gains', 'drops', 'sinks', 'soars', 'rises', 'climbs',
+  'tumbles', 'dips', 'spikes', 'upgraded', 'downgraded', 'beats', 'misses', 'tops',
+]);
+const CONTEXT_BEFORE = new Set(['shares', 'stock', 'buy', 'sell', 'long', 'short', 'own', 'owns', 'holders', 'of']);
 
 export interface FieldScan {
   mentions: Mention[];
@@ -89,8 +91,22 @@ function isAcronymOfPreceding(text: string, tokens: readonly NameToken[], i: num
  * `explicitAt`: offsets where an explicit form (cashtag, exchange prefix) already named a ticker, so the
  * same characters are not counted again as a bare word.
  */
+// Press-release datelines: "PALO ALTO, Calif., /PRNewswire/ --", "NEW YORK--(BUSINESS WIRE)--".
+const DATELINE_RE = /^\s*[A-Z][A-Z.'\- ]{2,}(?:,|\s+and\s)[^\n]{0,160}?(?:--|—|\/\s*-)/;
+
+function datelineEnd(text: string): number {
+  const m = DATELINE_RE.exec(text);
+  return m === null ? 0 : m.index + m[0].length;
+}
+
+function adjacent(text: string, a: NameToken, b: NameToken): boolean {
+  for (let k = a.end; k < b.start; k++) if (text[k] !== ' ') return false;
+  return true;
+}
+
 export function scanNames(text: string, dict: SymbolDictionary, found: ReadonlySet<string>, explicitAt: ReadonlySet<number>): FieldScan {
   const tokens = tokenize(text);
+  const skipUntil = datelineEnd(text);
   const titleCase = isTitleCase(tokens);
   const mentions: Mention[] = [];
   const leadMatch = /[.!?](?:\s|$)/.exec(text);
@@ -100,7 +116,7 @@ export function scanNames(text: string, dict: SymbolDictionary, found: ReadonlyS
 
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
-    if (tok === undefined || !tok.capitalized) continue;
+    if (tok === undefined || !tok.capitalized || tok.start < skipUntil) continue;
     const match = longestMatch(dict.names, tokens, i);
     if (match !== undefined) {
       const { entry } = match;
@@ -113,14 +129,24 @@ export function scanNames(text: string, dict: SymbolDictionary, found: ReadonlyS
       const siblings = dict.siblings(entry.symbol);
       const nextRaw = next === undefined ? '' : text.slice(next.start, next.end);
       const withTicker = next !== undefined && next.allCaps && siblings.includes(nextRaw);
+      const suffix = LEGAL_SUFFIX.has(tokens[match.end]?.key ?? '');
+      // "New York" is not York Water, "PALO ALTO" is not Palo Alto Networks: a capitalized word glued
+      // to the name makes it part of a longer proper noun (not decidable in Title Case headlines).
+      const partOfLongerName =
+        !titleCase &&
+        ((next !== undefined && next.capitalized && !next.allCaps && !suffix && last !== undefined && adjacent(text, last, next)) ||
+          (prev !== undefined && prev.capitalized && adjacent(text, prev, tok) && !sentenceStart(text, prev.start)));
       let accept = true;
-      if (entry.weak && !withTicker) {
-        const suffix = next !== undefined && LEGAL_SUFFIX.has(next.key);
+      if (entry.kind === 'name' && entry.length === 1 && !entry.weak && !withTicker) {
+        // A one-word registrant name ("Viking", "Gran") followed by another proper word is likely a
+        // different company or a place ("Viking Line", "Gran Canaria"); the suffix rule covers "X Corp".
+        accept = !(entry.short && suffix) && !partOfLongerName;
+      } else if (entry.short && !withTicker) {
+        // "Hess Corp" is another company than Hess Midstream.
+        accept = !suffix && !partOfLongerName;
+      } else if (entry.weak && !withTicker) {
         const possessive = last?.possessive === true;
-        const context = next !== undefined && STOCK_CONTEXT_AFTER.has(next.key) && !possessive;
-        const partOfLongerName =
-          (next !== undefined && next.capitalized && !suffix && text.slice(last?.end ?? 0, next.start).trim() === '') ||
-          (prev !== undefined && prev.capitalized && text.slice(prev.end, tok.start).trim() === '' && !titleCase);
+        const context = next !== undefined && SHARE_CONTEXT.has(next.key) && !possessive;
         const properNoun = !titleCase && !sentenceStart(text, tok.start) && !partOfLongerName;
         accept = suffix || context || possessive || properNoun || (found.has(entry.symbol) && !partOfLongerName);
       }
@@ -132,15 +158,19 @@ export function scanNames(text: string, dict: SymbolDictionary, found: ReadonlyS
         continue;
       }
     }
-    if (explicitAt.has(tok.start) || explicitAt.has(tok.start - 1)) continue;
+    // "TSE: 8002", "HEL: TLV1V": an exchange code, not a ticker.
+    if (explicitAt.has(tok.start) || explicitAt.has(tok.start - 1) || /^\s?:/.test(text.slice(tok.end, tok.end + 2))) continue;
     const symbol = bareSymbol(text, tok, dict);
     if (symbol === undefined || dict.isStopWord(symbol)) continue;
     const next = tokens[i + 1];
     const prev = tokens[i - 1];
     const paren = inParens(text, tok) && !isAcronymOfPreceding(text, tokens, i);
+    // "Paramount Skydance Corp PSKY": a ticker right after a legal suffix, Benzinga style.
+    const afterSuffix = prev !== undefined && LEGAL_SUFFIX.has(prev.key) && !prev.allCaps && /^[.,]?\s$/.test(text.slice(prev.end, tok.start));
     const context =
-      (next !== undefined && STOCK_CONTEXT_AFTER.has(next.key) && !next.allCaps) ||
-      (prev !== undefined && STOCK_CONTEXT_BEFORE.has(prev.key) && !prev.allCaps) ||
+      afterSuffix ||
+      (next !== undefined && (SHARE_CONTEXT.has(next.key) || MOVE_CONTEXT.has(next.key)) && !next.allCaps) ||
+      (prev !== undefined && CONTEXT_BEFORE.has(prev.key) && !prev.allCaps && (prev.key !== 'of' || SHARE_CONTEXT.has(tokens[i - 2]?.key ?? ''))) ||
       /^\s*[+-]?\d+(?:\.\d+)?%/.test(text.slice(tok.end, tok.end + 12));
     pendingBare.push({ symbol, pos: tok.start, context, paren });
   }

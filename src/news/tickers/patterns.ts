@@ -1,7 +1,7 @@
 // Explicit ticker forms: cashtags, exchange prefixes, Reuters RICs and SEC EDGAR CIKs.
 import { normalizeSymbol } from './dictionary.js';
 
-export type Evidence = 'feed' | 'cashtag' | 'exchange' | 'ric' | 'cik' | 'name' | 'alias' | 'name+ticker' | 'paren' | 'bare';
+export type Evidence = 'feed' | 'cashtag' | 'exchange' | 'ric' | 'class' | 'cik' | 'name' | 'alias' | 'name+ticker' | 'paren' | 'bare';
 
 /** One occurrence of a ticker in a field, before aggregation. */
 export interface Mention {
@@ -24,6 +24,8 @@ const EXCHANGE_RE = new RegExp(
 const LIST_SPLIT_RE = /\s*(?:,|\/(?![A-Z]\b)|&|\band\b)\s*/;
 const RIC_RE = /(?<![A-Za-z0-9.$])([A-Z]{2,5})\.(?:N|O|OQ|K|A|P)(?![A-Za-z0-9.])/g;
 const CIK_RE = /\((\d{10})\)/g;
+// Share-class notation is itself a ticker form: BRK.B, BRK/A, BF.B, MOG.A.
+const CLASS_RE = /(?<![A-Za-z0-9.$])([A-Z]{2,5})[./]([A-Z])(?![A-Za-z0-9])/g;
 
 function isUpperSymbol(s: string): boolean {
   return /^[A-Z][A-Z0-9]{0,5}(?:[.\-/][A-Z]{1,2})?$/.test(s);
@@ -68,6 +70,15 @@ export function findRics(text: string, dict: PatternLookup, out: Mention[]): voi
   while ((m = RIC_RE.exec(text)) !== null) {
     const symbol = m[1] ?? '';
     if (dict.has(symbol)) out.push({ symbol, evidence: 'ric', pos: m.index });
+  }
+}
+
+export function findShareClasses(text: string, dict: PatternLookup, out: Mention[]): void {
+  CLASS_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLASS_RE.exec(text)) !== null) {
+    const symbol = `${m[1] ?? ''}.${m[2] ?? ''}`;
+    if (dict.has(symbol)) out.push({ symbol, evidence: 'class', pos: m.index });
   }
 }
 
