@@ -101,6 +101,8 @@ function requestOnce(
     };
     const req = client.request(url, { method: 'GET', headers }, (res) => {
       const status = res.statusCode ?? 0;
+      // Destroying the request can make the response emit 'error'; the outcome is already decided by then.
+      res.on('error', () => undefined);
       if (status < 200 || status >= 300) {
         settled = true;
         res.resume();
