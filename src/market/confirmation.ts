@@ -1,9 +1,12 @@
 // Market confirmation: did the stock move, or trade, abnormally after the news? A move is abnormal when the return
 // since the news is at least `zThreshold` standard deviations of the stock's recent one-minute returns scaled to
 // the horizon (σ·√h), or when volume since the news is at least `volumeThreshold` times its recent per-minute rate.
-// Thresholds follow common practice (|z| ≥ 3, volume ≥ 3×); they are not from a published source.
+// Thresholds follow common practice (|z| ≥ 3, volume ≥ 3×); they are not from a published source. Given the
+// market's bars (SPY or a sector ETF), z is taken on the stock's return in excess of the market's. Outside the
+// regular session liquidity is thin, so both thresholds are widened by `extendedHoursFactor`.
 import { z } from 'zod';
 import { MINUTE_MS, minuteStart } from './bars.js';
+import { sessionAt } from './sessions.js';
 import type { MinuteBar } from './types.js';
 
 export interface MoveInput {
@@ -16,12 +19,18 @@ export interface MoveInput {
   volumeThreshold?: number;
   /** Fewest baseline returns (and baseline minutes for volume) needed to judge. Default 20. */
   minHistory?: number;
+  /** Thresholds are multiplied by this when the news comes outside the regular session. Default 1.5. */
+  extendedHoursFactor?: number;
+  /** Bars of a market benchmark (SPY or a sector ETF); its return over the same window is subtracted for z. */
+  benchmarkBars?: readonly MinuteBar[];
 }
 
 export interface MoveAssessment {
   abnormal: boolean;
   /** Percent return from the last close before the news to the last close within the horizon. */
   returnPct: number;
+  /** Return in excess of the benchmark's over the same window, when benchmark bars were given and usable. */
+  excessReturnPct: number | null;
   zScore: number | null;
   volumeRatio: number | null;
   reason: string;
@@ -32,7 +41,10 @@ export const CONFIRMATION_DEFAULTS = {
   zThreshold: 3,
   volumeThreshold: 3,
   minHistory: 20,
-} as const satisfies Required<Pick<MoveInput, 'lookbackMinutes' | 'zThreshold' | 'volumeThreshold' | 'minHistory'>>;
+  extendedHoursFactor: 1.5,
+} as const satisfies Required<
+  Pick<MoveInput, 'lookbackMinutes' | 'zThreshold' | 'volumeThreshold' | 'minHistory' | 'extendedHoursFactor'>
+>;
 
 /** Configuration section `market.confirmation` (merged into the market schema by the config loader). */
 export const confirmationConfigSchema = z
@@ -46,6 +58,9 @@ export const confirmationConfigSchema = z
     zThreshold: z.number().positive().default(CONFIRMATION_DEFAULTS.zThreshold),
     volumeThreshold: z.number().positive().default(CONFIRMATION_DEFAULTS.volumeThreshold),
     minHistory: z.number().int().min(2).default(CONFIRMATION_DEFAULTS.minHistory),
+    extendedHoursFactor: z.number().min(1).default(CONFIRMATION_DEFAULTS.extendedHoursFactor),
+    /** Symbol whose return is subtracted before judging the move; empty for raw returns. */
+    benchmark: z.string().default('SPY'),
   })
   .strict()
   .default({});
@@ -98,14 +113,28 @@ function fmtPct(fraction: number): string {
   return `${pct >= 0 ? '+' : ''}${pct.toFixed(2)}%`;
 }
 
+/** Return from the last close before `from` to the last close before `to`, or null without a price before `from`. */
+function windowReturn(sorted: readonly MinuteBar[], from: number, to: number): number | null {
+  let reference: MinuteBar | undefined;
+  let end: MinuteBar | undefined;
+  for (const bar of sorted) {
+    if (bar.start < from) reference = bar;
+    else if (bar.start < to) end = bar;
+  }
+  if (!reference || reference.close <= 0) return null;
+  return (end ?? reference).close / reference.close - 1;
+}
+
 /** Judges the move of one symbol's bars around a news time. */
 export function assessMove(input: MoveInput): MoveAssessment {
   const lookback = input.lookbackMinutes ?? CONFIRMATION_DEFAULTS.lookbackMinutes;
-  const zThreshold = input.zThreshold ?? CONFIRMATION_DEFAULTS.zThreshold;
-  const volumeThreshold = input.volumeThreshold ?? CONFIRMATION_DEFAULTS.volumeThreshold;
   const minHistory = input.minHistory ?? CONFIRMATION_DEFAULTS.minHistory;
   const h = input.horizonMinutes;
   const newsMinute = minuteStart(input.newsTime);
+  const extended = sessionAt(input.newsTime) !== 'regular';
+  const widen = extended ? (input.extendedHoursFactor ?? CONFIRMATION_DEFAULTS.extendedHoursFactor) : 1;
+  const zThreshold = (input.zThreshold ?? CONFIRMATION_DEFAULTS.zThreshold) * widen;
+  const volumeThreshold = (input.volumeThreshold ?? CONFIRMATION_DEFAULTS.volumeThreshold) * widen;
   const windowEnd = newsMinute + h * MINUTE_MS;
   const sorted = [...input.bars].sort((a, b) => a.start - b.start);
   const before = sorted.filter((b) => b.start < newsMinute && b.start >= newsMinute - lookback * MINUTE_MS);
@@ -113,13 +142,18 @@ export function assessMove(input: MoveInput): MoveAssessment {
 
   const reference = before[before.length - 1];
   if (!reference || reference.close <= 0) {
-    return { abnormal: false, returnPct: 0, zScore: null, volumeRatio: null, reason: 'no trade before the news to measure from' };
+    const reason = 'no trade before the news to measure from';
+    return { abnormal: false, returnPct: 0, excessReturnPct: null, zScore: null, volumeRatio: null, reason };
   }
   const endClose = after[after.length - 1]?.close ?? reference.close;
   const ret = endClose / reference.close - 1;
   const returnPct = ret * 100;
+  const benchmark = input.benchmarkBars
+    ? windowReturn([...input.benchmarkBars].sort((a, b) => a.start - b.start), newsMinute, windowEnd)
+    : null;
+  const judged = benchmark === null ? ret : ret - benchmark;
   const base = baselineOf(before, minHistory);
-  const zScore = base.sigma !== null && base.sigma > 0 ? ret / (base.sigma * Math.sqrt(h)) : null;
+  const zScore = base.sigma !== null && base.sigma > 0 ? judged / (base.sigma * Math.sqrt(h)) : null;
   const afterVolume = after.reduce((sum, b) => sum + b.volume, 0);
   const volumeRatio =
     base.volumePerMinute !== null && base.volumePerMinute > 0 ? afterVolume / (base.volumePerMinute * h) : null;
@@ -130,7 +164,8 @@ export function assessMove(input: MoveInput): MoveAssessment {
   if (zScore === null) {
     parts.push(`too little history for volatility (${base.returns} one-minute returns before the news, need ${minHistory})`);
   } else {
-    parts.push(`${fmtPct(ret)} over ${h} min is ${zScore.toFixed(1)}σ (σ ${fmtPct(base.sigma ?? 0).slice(1)} per minute)`);
+    const what = benchmark === null ? fmtPct(ret) : `${fmtPct(judged)} beyond the market`;
+    parts.push(`${what} over ${h} min is ${zScore.toFixed(1)}σ (σ ${fmtPct(base.sigma ?? 0).slice(1)} per minute)`);
   }
   if (volumeRatio === null) {
     parts.push(`too little history for volume (${base.minutes} minutes before the news, need ${minHistory})`);
@@ -138,6 +173,9 @@ export function assessMove(input: MoveInput): MoveAssessment {
     parts.push(`volume ${volumeRatio.toFixed(1)}× the recent per-minute rate`);
   }
   if (after.length === 0) parts.push(`no trades in the ${h} min after the news`);
-  const verdict = priceAbnormal || volumeAbnormal ? 'abnormal' : 'normal';
-  return { abnormal: priceAbnormal || volumeAbnormal, returnPct, zScore, volumeRatio, reason: `${verdict}: ${parts.join('; ')}` };
+  if (extended) parts.push(`outside regular hours: thresholds ×${widen}`);
+  const abnormal = priceAbnormal || volumeAbnormal;
+  const excessReturnPct = benchmark === null ? null : judged * 100;
+  const reason = `${abnormal ? 'abnormal' : 'normal'}: ${parts.join('; ')}`;
+  return { abnormal, returnPct, excessReturnPct, zScore, volumeRatio, reason };
 }

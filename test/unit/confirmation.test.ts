@@ -93,6 +93,28 @@ describe('assessMove', () => {
     expect(result.reason).toMatch(/no trade before the news/);
   });
 
+  it('judges the move beyond the market when benchmark bars are given', () => {
+    const bars = withMove(quietBars(140), 121, 1.03, 1000);
+    const market = withMove(quietBars(140, 0, 1e6), 121, 1.03, 1e6).map((b) => ({ ...b, symbol: 'SPY' }));
+    const result = assessMove({ bars, newsTime, horizonMinutes: 5, benchmarkBars: market });
+    expect(result.returnPct).toBeGreaterThan(2.5);
+    expect(Math.abs(result.excessReturnPct!)).toBeLessThan(0.5);
+    expect(result.abnormal).toBe(false);
+    expect(result.reason).toMatch(/beyond the market/);
+  });
+
+  it('widens the thresholds outside the regular session', () => {
+    const surge = (shift: number): MinuteBar[] => withMove(quietBars(140), 120, 1, 4000).map((b) => ({ ...b, start: b.start + shift }));
+    const regular = assessMove({ bars: surge(0), newsTime, horizonMinutes: 5 });
+    expect(regular.volumeRatio).toBeCloseTo(4, 5);
+    expect(regular.abnormal).toBe(true);
+    const premarketShift = -330 * MIN; // the same bars from 04:00 ET, news at 06:00 ET
+    const premarket = assessMove({ bars: surge(premarketShift), newsTime: newsTime + premarketShift, horizonMinutes: 5 });
+    expect(premarket.volumeRatio).toBeCloseTo(4, 5);
+    expect(premarket.abnormal).toBe(false);
+    expect(premarket.reason).toMatch(/outside regular hours/);
+  });
+
   it('does not count an overnight gap as a move', () => {
     const yesterday = quietBars(60).map((b) => ({ ...b, start: b.start - 24 * 60 * MIN, close: b.close * 0.8 }));
     const bars = [...yesterday, ...quietBars(140)];
@@ -109,6 +131,8 @@ describe('confirmationConfigSchema', () => {
       zThreshold: 3,
       volumeThreshold: 3,
       minHistory: 20,
+      extendedHoursFactor: 1.5,
+      benchmark: 'SPY',
     });
     expect(confirmationConfigSchema.safeParse({ horizonsMinutes: [2] }).success).toBe(false);
   });
