@@ -89,6 +89,11 @@ const RULES: readonly Rule[] = [
         : /\b(?:complete response|CRL|reject(?:s|ed)?|declin(?:es|ed)|refus(?:es|ed)|fail(?:s|ed)|halt(?:s|ed)|clinical hold)\b/i.test(text) ? 'rejection'
           : undefined,
   },
+  { type: 'price_target_raised', prior: 1, re: new RegExp(String.raw`\b(?:${UP})\b(?:[^.;]|\.(?=\d)){0,40}\bprice target\b|\bprice target\b(?:[^.;]|\.(?=\d)){0,20}\b(?:raised|boosted|lifted|increased)\b`, 'i') },
+  { type: 'price_target_cut', prior: -1, re: new RegExp(String.raw`\b(?:${DOWN})\b(?:[^.;]|\.(?=\d)){0,40}\bprice target\b|\bprice target\b(?:[^.;]|\.(?=\d)){0,20}\b(?:cut|lowered|reduced|slashed)\b`, 'i') },
+  { type: 'analyst_upgrade', prior: 1, re: /\bupgrad(?:e|es|ed|ing)\b/i },
+  { type: 'analyst_downgrade', prior: -1, re: /\bdowngrad(?:e|es|ed|ing)\b/i },
+  { type: 'analyst_initiation', prior: 0, re: /\b(?:initiat(?:es|ed)|starts?|resum(?:es|ed)) (?:coverage|at (?:buy|sell|hold|neutral|outperform|overweight))\b/i },
   {
     type: 'merger_acquisition',
     prior: 0,
@@ -98,27 +103,22 @@ const RULES: readonly Rule[] = [
         : /\b(?:explor|consider|weigh|talks|approach|bid)\w*/i.test(text) ? 'talks'
           : 'agreed',
   },
-  { type: 'guidance_raised', prior: 1, re: new RegExp(String.raw`\b(?:${UP})\b[^.;]{0,40}\b(?:guidance|outlook|forecast|full[- ]year (?:view|target)s?)\b|\b(?:guidance|outlook|forecast)\b[^.;]{0,20}\b(?:raised|boosted|lifted|increased)\b`, 'i') },
-  { type: 'guidance_cut', prior: -1, re: new RegExp(String.raw`\b(?:${DOWN})\b[^.;]{0,40}\b(?:guidance|outlook|forecast|full[- ]year (?:view|target)s?)\b|\b(?:guidance|outlook|forecast)\b[^.;]{0,20}\b(?:cut|lowered|reduced|slashed|withdrawn)\b|\bprofit warning\b|\bwarns? (?:on|of) (?:profit|sales|revenue|earnings)`, 'i') },
-  { type: 'price_target_raised', prior: 1, re: new RegExp(String.raw`\b(?:${UP})\b[^.;]{0,40}\bprice target\b|\bprice target\b[^.;]{0,20}\b(?:raised|boosted|lifted|increased)\b`, 'i') },
-  { type: 'price_target_cut', prior: -1, re: new RegExp(String.raw`\b(?:${DOWN})\b[^.;]{0,40}\bprice target\b|\bprice target\b[^.;]{0,20}\b(?:cut|lowered|reduced|slashed)\b`, 'i') },
-  { type: 'analyst_upgrade', prior: 1, re: /\bupgrad(?:e|es|ed|ing)\b/i },
-  { type: 'analyst_downgrade', prior: -1, re: /\bdowngrad(?:e|es|ed|ing)\b/i },
-  { type: 'analyst_initiation', prior: 0, re: /\b(?:initiat(?:es|ed)|starts?|resum(?:es|ed)) (?:coverage|at (?:buy|sell|hold|neutral|outperform|overweight))\b/i },
+  { type: 'guidance_raised', prior: 1, re: new RegExp(String.raw`\b(?:${UP})\b(?:[^.;]|\.(?=\d)){0,40}\b(?:guidance|outlook|forecast|full[- ]year (?:view|target)s?)\b|\b(?:guidance|outlook|forecast)\b(?:[^.;]|\.(?=\d)){0,20}\b(?:raised|boosted|lifted|increased)\b`, 'i') },
+  { type: 'guidance_cut', prior: -1, re: new RegExp(String.raw`\b(?:${DOWN})\b(?:[^.;]|\.(?=\d)){0,40}\b(?:guidance|outlook|forecast|full[- ]year (?:view|target)s?)\b|\b(?:guidance|outlook|forecast)\b(?:[^.;]|\.(?=\d)){0,20}\b(?:cut|lowered|reduced|slashed|withdrawn)\b|\bprofit warning\b|\bwarns? (?:on|of) (?:profit|sales|revenue|earnings)`, 'i') },
   {
     type: 'earnings_miss',
     prior: -1,
-    re: /\b(?:miss(?:es|ed)?|fall(?:s)? short of|fell short of|below|lags?|trails?)\b[^.;]{0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b/i,
+    re: /\b(?:miss(?:es|ed)?|fall(?:s)? short of|fell short of|below|lags?|trails?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b/i,
   },
   {
     type: 'earnings_beat',
     prior: 1,
-    re: /\b(?:beats?|beating|tops?|topped|exceed(?:s|ed)?|surpass(?:es|ed)?|above|ahead of|crush(?:es|ed)?)\b[^.;]{0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b/i,
+    re: /\b(?:beats?|beating|tops?|topped|exceed(?:s|ed)?|surpass(?:es|ed)?|above|ahead of|crush(?:es|ed)?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b/i,
   },
   {
     type: 'earnings',
     prior: 0,
-    re: /\b(?:Q[1-4]|quarterly|(?:first|second|third|fourth)[- ]quarter|full[- ]year|annual|interim|half[- ]year)\b[^.;]{0,40}\b(?:results?|earnings|profit|loss|revenue|sales|EPS)\b|\b(?:reports?|posts?|reported|posted)\b[^.;]{0,30}\b(?:results|earnings|profit|loss|EPS)\b|\bearnings (?:call|release|report)\b/i,
+    re: /\b(?:Q[1-4]|quarterly|(?:first|second|third|fourth)[- ]quarter|full[- ]year|annual|interim|half[- ]year)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:results?|earnings|profit|loss|revenue|sales|EPS)\b|\b(?:reports?|posts?|reported|posted)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:results|earnings|profit|loss|EPS)\b|\bearnings (?:call|release|report)\b/i,
   },
   { type: 'guidance', prior: 0, re: /\b(?:guidance|outlook|reaffirms?|reiterates?)\b/i },
   { type: 'offering', prior: -1, re: /\b(?:public offering|secondary offering|share offering|stock offering|direct offering|registered offering|at[- ]the[- ]market|ATM program|convertible (?:senior )?notes?|private placement|prices? (?:\$[\d.]+ ?[mb]\w* )?offering|proposed offering|rights issue|share issue)\b/i },
@@ -133,10 +133,10 @@ const RULES: readonly Rule[] = [
   { type: 'stake_sale', prior: -1, re: /\b(?:sells?|sold|offloads?|dumps?|trims?|reduces?|unloads?|divests?) (?:its |a |part of its |entire |remaining )?(?:\d[\d.]*% )?(?:stake|holding|shares in|position)\b|\bstake sale\b|\bblock (?:trade|sale)\b/i },
   { type: 'litigation', prior: -1, re: /\b(?:lawsuit|sues|sued|suing|class action|litigation|subpoena|Wells notice|indict(?:ed|ment)|settle(?:s|d|ment)? (?:with|charges|claims|lawsuit)|antitrust (?:suit|case|probe)|jury (?:verdict|award)|patent infringement|probe|investigation)\b/i },
   { type: 'regulation', prior: -1, re: /\b(?:sanction(?:s|ed)?|export (?:controls?|ban|curbs|restrictions|licen[cs]es?)|entity list|tariffs?|regulator(?:s|y)?|ban(?:s|ned)?|fine[sd]?|penalty|CFIUS|antitrust)\b/i },
-  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|chairman|chairwoman|president|director)\b[^.;]{0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure)|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor)\b|\b(?:appoints?|names?|named|hires?|taps?)\b[^.;]{0,40}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president)\b/i },
-  { type: 'business_suspension', prior: -1, re: /\b(?:suspend(?:s|ed)?|paus(?:es|ed)|halt(?:s|ed)?|shut(?:s|ting)? down|closes?|idl(?:es|ed)|stops?|stopped)\b[^.;]{0,30}\b(?:operations?|production|output|shipments?|sales|services?|plant|factory|mine|deliveries|business)\b/i },
+  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure)|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor)\b|\b(?:appoints?|names?|named|hires?|taps?)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president)\b/i },
+  { type: 'business_suspension', prior: -1, re: /\b(?:suspend(?:s|ed)?|paus(?:es|ed)|halt(?:s|ed)?|shut(?:s|ting)? down|closes?|idl(?:es|ed)|stops?|stopped)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:operations?|production|output|shipments?|sales|services?|plant|factory|mine|deliveries|business)\b/i },
   { type: 'product_launch', prior: 1, re: /\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)?|rolls? out|rolled out|releases?|released|announces? (?:the )?(?:new|next-generation))\b/i },
-  { type: 'contract_win', prior: 1, re: /\b(?:wins?|won|awarded|secures?|secured|receives?|received|lands?|landed)\b[^.;]{0,40}\b(?:contract|order|deal|tender)\b/i },
+  { type: 'contract_win', prior: 1, re: /\b(?:wins?|won|awarded|secures?|secured|receives?|received|lands?|landed)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:contract|order|deal|tender)\b/i },
 ];
 
 /** Classifies a story's event; `null` when none of the families fits. */

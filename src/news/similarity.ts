@@ -9,8 +9,8 @@ export interface Fingerprint {
   tickers: string[];
   /** Stemmed title words without stop words, sorted and unique. */
   words: string[];
-  /** Character trigrams of the normalized title, sorted and unique. */
-  grams: string[];
+  /** Character trigrams of the normalized title as 24-bit codes, sorted and unique. */
+  grams: number[];
   /** Stemmed words of the summary/lead, sorted and unique (empty when the story has none). */
   lead: string[];
   direction: Direction;
@@ -82,22 +82,26 @@ const SYNONYM: ReadonlyMap<string, string> = new Map(
   ].flatMap(([canonical, others]) => (others as string).split(' ').map((o): [string, string] => [o, canonical as string])),
 );
 
-export function trigramSet(text: string): string[] {
+export function trigramSet(text: string): number[] {
   const s = ` ${text.replace(/[^a-z0-9%$ ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
-  return [...out].sort();
+  if (s.length < 3) return [];
+  const codes = new Int32Array(s.length - 2);
+  for (let i = 0; i + 3 <= s.length; i++) codes[i] = (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) << 8) | s.charCodeAt(i + 2);
+  codes.sort();
+  const out: number[] = [];
+  for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[i - 1]) out.push(codes[i] as number);
+  return out;
 }
 
 /** Jaccard index of two sorted unique arrays. */
-export function jaccard(a: readonly string[], b: readonly string[]): number {
+export function jaccard<T extends string | number>(a: readonly T[], b: readonly T[]): number {
   if (a.length === 0 && b.length === 0) return 0;
   let i = 0;
   let j = 0;
   let inter = 0;
   while (i < a.length && j < b.length) {
-    const x = a[i] as string;
-    const y = b[j] as string;
+    const x = a[i] as T;
+    const y = b[j] as T;
     if (x === y) {
       inter++;
       i++;

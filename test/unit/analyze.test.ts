@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer, rescoreImportance } from '../../src/news/analyze.js';
+import { buildSymbolDictionary, type SymbolDictionary } from '../../src/news/tickers/dictionary.js';
+
+const analyze = createAnalyzer({ dictionary: testDictionary() });
+
+describe('createAnalyzer', () => {
+  it('scores a story end to end', () => {
+    const a = analyze({ id: 's1', title: 'Alibaba (NYSE: BABA) shares jump after Q3 earnings beat estimates', source: 'reuters' });
+    expect(a.id).toBe('s1');
+    expect(a.tickers.map((t) => t.symbol)).toEqual(['BABA']);
+    expect(a.tickers[0]?.primary).toBe(true);
+    expect(a.event).toBe('earnings_beat');
+    expect(a.sentiment.label).toBe('positive');
+    expect(a.direction).toBe('up');
+    expect(a.numbers).toEqual(['q:3']);
+    expect(a.importance).toBe(a.tickers[0]?.importance);
+    expect(a.importance).toBeGreaterThan(50);
+  });
+
+  it('reads direction from what moved: a cut forecast is down', () => {
+    const a = analyze({ id: 's2', title: 'Intel cuts full-year revenue forecast', tickers: ['INTC'] });
+    expect(a.event).toBe('guidance_cut');
+    expect(a.sentiment.label).toBe('negative');
+    expect(a.direction).toBe('down');
+  });
+
+  it('scores each company on the clauses that name it', () => {
+    const a = analyze({
+      id: 's3',
+      title: 'Chinese retailers report results',
+      summary: 'Alibaba (NYSE: BABA) said quarterly profit rose 20%. JD.com (NASDAQ: JD) said its operating loss widened.',
+    });
+    const bySymbol = Object.fromEntries(a.tickers.map((t) => [t.symbol, t.sentiment.label]));
+    expect(bySymbol).toEqual({ BABA: 'positive', JD: 'negative' });
+  });
+
+  it('gives a story without companies zero importance and still classifies it', () => {
+    const a = analyze({ id: 's4', title: 'Stocks rise as inflation cools' });
+    expect(a.tickers).toEqual([]);
+    expect(a.importance).toBe(0);
+    expect(a.sentiment.label).toBe('positive');
+  });
+
+  it('uses the lead when the headline says little', () => {
+    const a = analyze({ id: 's5', title: 'Tesla (NASDAQ: TSLA) update', summary: 'Tesla said vehicle deliveries fell 13% in the quarter.' });
+    expect(a.sentiment.label).toBe('negative');
+  });
+
+  it('lowers importance for later copies of a cluster', () => {
+    const a = analyze({ id: 's6', title: 'Alibaba (NYSE: BABA) shares jump after earnings beat estimates', source: 'reuters' });
+    const third = rescoreImportance(a, { clusterPosition: 3 });
+    expect(third.importance).toBeLessThan(a.importance);
+    expect(rescoreImportance(a, { marketZ: 5 }).importance).toBeGreaterThan(a.importance);
+  });
+});
+
+// A small dictionary built with the real builder from inline rows.
+function testDictionary(): SymbolDictionary {
+  return buildSymbolDictionary({
+    version: 1,
+    asOf: '2026-01-01',
+    symbols: [
+      ['BABA', 'Alibaba Group Holding Ltd', 'NYSE', 1577552, 0, 'alibaba group holding|alibaba'],
+      ['JD', 'JD.com, Inc.', 'Nasdaq', 1549802, 0, 'jd com'],
+      ['TSLA', 'Tesla, Inc.', 'Nasdaq', 1318605, 0, 'tesla'],
+      ['INTC', 'Intel Corp', 'Nasdaq', 50863, 0, 'intel'],
+    ],
+    aliases: [],
+  });
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { classifyEvent } from '../../src/news/events.js';
+
+describe('classifyEvent', () => {
+  it.each([
+    ['Alibaba shares jump after earnings beat estimates', 'earnings_beat'],
+    ['Lululemon earnings fall short of expectations', 'earnings_miss'],
+    ['JPMorgan reports third-quarter results', 'earnings'],
+    ['Intel cuts full-year revenue forecast', 'guidance_cut'],
+    ['Meta raises full-year revenue guidance', 'guidance_raised'],
+    ['Goldman Sachs upgrades Apple to Buy', 'analyst_upgrade'],
+    ['Morgan Stanley downgrades Tesla to Underweight', 'analyst_downgrade'],
+    ['Jefferies raises Nvidia price target to $1,200', 'price_target_raised'],
+    ['Analyst lowers AMD price target to $150', 'price_target_cut'],
+    ['Microsoft to acquire Activision Blizzard for $68.7 billion', 'merger_acquisition'],
+    ['Rivian announces $1.3 billion convertible notes offering', 'offering'],
+    ['Apple announces $110 billion share repurchase program', 'buyback'],
+    ['Walgreens cuts quarterly dividend', 'dividend'],
+    ['FDA approves Eli Lilly Alzheimer drug', 'fda_decision'],
+    ['Shareholders file class action lawsuit against CrowdStrike', 'litigation'],
+    ['US tightens export controls on AI chips to China', 'regulation'],
+    ['Trading halt: Super Micro Computer, news pending', 'trading_halt'],
+    ['Boeing CEO Dave Calhoun to step down at end of year', 'executive_change'],
+    ['Cruise suspends robotaxi operations nationwide', 'business_suspension'],
+    ['SoftBank sells part of its stake in T-Mobile', 'stake_sale'],
+    ['Apple unveils iPhone 16', 'product_launch'],
+    ['Lockheed Martin wins $7.8 billion Pentagon contract', 'contract_win'],
+    ['Spirit Airlines files for Chapter 11 bankruptcy protection', 'bankruptcy'],
+    ['Alibaba files annual report on Form 20-F', 'sec_filing'],
+  ])('%s -> %s', (title, type) => {
+    expect(classifyEvent(title)?.type).toBe(type);
+  });
+
+  it('names 8-K items and rates the bad ones negative', () => {
+    const e = classifyEvent('Company files 8-K', 'Item 4.02 Non-Reliance on Previously Issued Financial Statements');
+    expect(e?.detail).toBe('8-K item 4.02 (non-reliance on financials)');
+    expect(e?.prior).toBe(-1);
+    expect(classifyEvent('Nokia files 6-K')?.detail).toBe('6-K');
+  });
+
+  it('tells an agreed deal from a completed one', () => {
+    expect(classifyEvent('Exxon to buy Pioneer Natural Resources')?.detail).toBe('agreed');
+    expect(classifyEvent('Exxon completes acquisition of Pioneer')?.detail).toBe('completed');
+  });
+
+  it('gives FDA decisions the sign of the outcome', () => {
+    expect(classifyEvent('FDA approves new drug from Merck')?.prior).toBe(1);
+    expect(classifyEvent('FDA issues complete response letter to Novavax')?.prior).toBe(-1);
+  });
+
+  it('returns null when no family fits', () => {
+    expect(classifyEvent('Stocks to watch this week')).toBeNull();
+  });
+});
