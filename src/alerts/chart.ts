@@ -12,10 +12,10 @@ import type { MinuteBar } from '../market/types.js';
 export interface ChartInput {
   symbol: string;
   bars: readonly MinuteBar[];
-  newsTime?: number;
-  previousClose?: number;
-  width?: number;
-  height?: number;
+  newsTime?: number | undefined;
+  previousClose?: number | undefined;
+  width?: number | undefined;
+  height?: number | undefined;
 }
 
 export const CHART_DEFAULTS = { width: 800, height: 400 } as const satisfies Required<Pick<ChartInput, 'width' | 'height'>>;

@@ -14,15 +14,15 @@ export interface MoveInput {
   newsTime: number;
   horizonMinutes: 1 | 5 | 15;
   /** How many minutes of bars before the news form the baseline. Default 780 (two regular sessions). */
-  lookbackMinutes?: number;
-  zThreshold?: number;
-  volumeThreshold?: number;
+  lookbackMinutes?: number | undefined;
+  zThreshold?: number | undefined;
+  volumeThreshold?: number | undefined;
   /** Fewest baseline returns (and baseline minutes for volume) needed to judge. Default 20. */
-  minHistory?: number;
+  minHistory?: number | undefined;
   /** Thresholds are multiplied by this when the news comes outside the regular session. Default 1.5. */
-  extendedHoursFactor?: number;
+  extendedHoursFactor?: number | undefined;
   /** Bars of a market benchmark (SPY or a sector ETF); its return over the same window is subtracted for z. */
-  benchmarkBars?: readonly MinuteBar[];
+  benchmarkBars?: readonly MinuteBar[] | undefined;
 }
 
 export interface MoveAssessment {

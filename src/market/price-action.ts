@@ -27,9 +27,9 @@ export interface PriceAction {
 
 export interface PriceActionOptions {
   /** A print older than this is shown with its age. Default 15 minutes. */
-  staleAfterMs?: number;
+  staleAfterMs?: number | undefined;
   /** Company name; the line then reads "Alibaba (BABA) shares …". */
-  name?: string;
+  name?: string | undefined;
 }
 
 export const PRICE_ACTION_DEFAULTS = { staleAfterMs: 15 * 60_000 } as const satisfies Required<
