@@ -26,6 +26,9 @@ const hostLimitSchema = z.object({
   minSpacingMs: z.number().int().min(0).default(0),
 });
 
+/** The SEC allows 10 requests/second per user; stay well under it even with two feeds in flight. */
+const builtInHostLimits: Record<string, HostLimit> = { 'www.sec.gov': { concurrency: 2, minSpacingMs: 110 } };
+
 export const fetchSettingsSchema = z
   .object({
     /** Whole-request deadline: connect, headers and body together. */
@@ -41,7 +44,11 @@ export const fetchSettingsSchema = z
     perHost: z
       .object({
         default: hostLimitSchema.default({}),
-        hosts: z.record(hostLimitSchema).default({ 'www.sec.gov': { concurrency: 2, minSpacingMs: 110 } }),
+        /** Per-host overrides, merged over the built-in ones (a configured host replaces its built-in entry). */
+        hosts: z
+          .record(hostLimitSchema)
+          .default({})
+          .transform((hosts) => ({ ...builtInHostLimits, ...hosts })),
       })
       .default({}),
     backoff: z
