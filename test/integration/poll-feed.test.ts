@@ -148,6 +148,25 @@ describe('pollFeed', () => {
     expect(stored.consecutiveFailures).toBe(1);
   });
 
+  it('a poll of a trickling host times out while a concurrent poll of another host completes normally', async () => {
+    const other = await startFeedServer({ publishEveryMs: 0 });
+    try {
+      const clock = { now: new Date() };
+      const { deps } = setup(clock);
+      // One request per host at a time: a limiter shared across hosts would make the other poll wait.
+      const limiter = createHostLimiter({ default: { concurrency: 1, minSpacingMs: 0 }, hosts: {} });
+      const slowDeps = { ...deps, limiter, settings: { ...settings, timeoutMs: 1_500 } };
+      const order: string[] = [];
+      await Promise.all([
+        pollFeed(feed('slow', `${sim.url}/_fault/slow`), slowDeps).then((r) => order.push(`slow-${r.status}`)),
+        pollFeed(feed('other', other.feedUrl('benzinga')), slowDeps).then((r) => order.push(`other-${r.status}`)),
+      ]);
+      expect(order).toEqual(['other-ok', 'slow-failed']);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('returns failed, not a throw, for a timeout and for an oversized body', async () => {
     const clock = { now: new Date() };
     const { deps } = setup(clock);

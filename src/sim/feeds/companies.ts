@@ -17,7 +17,7 @@ export interface SimCompany {
 }
 
 export const companies: readonly SimCompany[] = [
-  { name: 'Alibaba Group Holding Ltd', short: 'Alibaba', ticker: 'BABA', exchange: 'NYSE', filer: 'Alibaba Group Holding Ltd', cik: 1577552, price: 71.92, foreign: true },
+  { name: 'Alibaba Group Holding Ltd', short: 'Alibaba', ticker: 'BABA', exchange: 'NYSE', filer: 'Alibaba Group Holding Ltd', cik: 1577552, price: 72.13, foreign: true },
   { name: 'Apple Inc', short: 'Apple', ticker: 'AAPL', exchange: 'Nasdaq', filer: 'Apple Inc.', cik: 320193, price: 212.4 },
   { name: 'NVIDIA Corp', short: 'Nvidia', ticker: 'NVDA', exchange: 'Nasdaq', filer: 'NVIDIA CORP', cik: 1045810, price: 131.1 },
   { name: 'Tesla Inc', short: 'Tesla', ticker: 'TSLA', exchange: 'Nasdaq', filer: 'Tesla, Inc.', cik: 1318605, price: 248.5 },
