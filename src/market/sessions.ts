@@ -118,3 +118,11 @@ export function nyMinuteOfDay(time: number | Date): number {
   const local = ms + nyOffsetMs(ms);
   return Math.floor((((local % 86_400_000) + 86_400_000) % 86_400_000) / 60_000);
 }
+
+/**
+ * The New York date of the regular close that a print at `time` is compared with: the trading day before the
+ * print's own date (also for after-hours prints).
+ */
+export function referenceCloseDate(time: number | Date): string {
+  return previousTradingDay(nyDate(time));
+}

@@ -5,6 +5,7 @@ import {
   nextRegularOpen,
   nyDate,
   nyMinuteOfDay,
+  referenceCloseDate,
   sessionAt,
   sessionBounds,
 } from '../../src/market/sessions.js';
@@ -94,6 +95,12 @@ describe('lastRegularClose', () => {
     expect(lastRegularClose(at('2026-11-30T12:00:00Z'))).toBe(at('2026-11-27T18:00:00Z'));
     expect(lastRegularClose(at('2026-11-26T22:00:00Z'))).toBe(at('2026-11-25T21:00:00Z'));
     expect(lastRegularClose(at('2025-01-10T12:00:00Z'))).toBe(at('2025-01-08T21:00:00Z'));
+  });
+
+  it('referenceCloseDate is the trading day before the print day', () => {
+    expect(referenceCloseDate(at('2026-11-27T22:00:00Z'))).toBe('2026-11-25');
+    expect(referenceCloseDate(at('2026-03-09T12:00:00Z'))).toBe('2026-03-06');
+    expect(referenceCloseDate(at('2026-03-07T04:00:00Z'))).toBe('2026-03-05');
   });
 
   it('nextRegularOpen skips closed days', () => {
