@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeCompanyName, GENERIC_NAME_WORDS } from '../src/news/tickers/company-name.js';
-import { normalizeSymbol, SYMBOL_FLAGS, type SymbolRow } from '../src/news/tickers/dictionary.js';
+import { normalizeSymbol, SYMBOL_FLAGS, type SymbolData, type SymbolRow } from '../src/news/tickers/dictionary.js';
 import { DEFAULT_STOP_LIST } from '../src/news/tickers/stop-list.js';
 
 const require = createRequire(import.meta.url);
@@ -90,7 +90,9 @@ const NASDAQ_EXCHANGES: Record<string, string> = { A: 'NYSE American', N: 'NYSE'
 const NOT_EQUITY_RE = /\b(warrants?|rights?|units?|preferred|notes? due|debentures|depositary shares? representing .*preferred|subordinated|% )/i;
 const SEC_CLASS_RE = /^[A-Z0-9]{1,6}(?:-[A-Z])?$/;
 
-export function buildSymbolFile(dir: string): { version: number; asOf: string; symbols: SymbolRow[] } {
+export type SymbolFile = Omit<SymbolData, 'aliases' | 'stopList'>;
+
+export function buildSymbolFile(dir: string): SymbolFile {
   const sec = JSON.parse(readFileSync(findFile(dir, 'company_tickers_exchange.json'), 'utf8')) as {
     data: [number, string, string, string | null][];
   };
@@ -150,37 +152,40 @@ export function buildSymbolFile(dir: string): { version: number; asOf: string; s
     firstTokenCount.set(first, (firstTokenCount.get(first) ?? 0) + 1);
   });
   const stop = new Set(DEFAULT_STOP_LIST.map((w) => w.toLowerCase()));
-  const usedKeys = new Set<string>();
-  const symbols: SymbolRow[] = listings.map((l, i): SymbolRow => {
-    const keys: string[] = [];
-    const full = fullKeys.get(i);
-    if (full !== undefined && !usedKeys.has(full) && !BLOCKED_NAMES.has(full) && !stop.has(full)) {
-      usedKeys.add(full);
-      const tokens = full.split(' ');
-      // OTC shells with one-word names ("Crypto Co") are too obscure to claim the word outright.
-      const weak = tokens.length === 1 && (COMMON_WORDS.has(full) || GEO_WORDS.has(full) || full.length <= 3 || l.otc);
-      keys.push(weak ? `~${full}` : full);
-      const first = tokens[0] ?? '';
-      const short =
-        tokens.length > 1 &&
-        !l.otc &&
-        first.length >= 4 &&
-        /^[a-z]/.test(first) &&
-        !GENERIC_NAME_WORDS.has(first) &&
-        !COMMON_WORDS.has(first) &&
-        !GEO_WORDS.has(first) &&
-        !BLOCKED_NAMES.has(first) &&
-        !stop.has(first) &&
-        firstTokenCount.get(first) === 1;
-      if (short && !usedKeys.has(first)) {
-        usedKeys.add(first);
-        keys.push(`^${first}`);
-      }
-    }
+  const symbols: Record<string, SymbolRow> = {};
+  const names: Record<string, string> = {};
+  const firstTokens: Record<string, number> = {};
+  const addName = (key: string, value: string): void => {
+    if (names[key] !== undefined) return;
+    names[key] = value;
+    const tokens = key.split(' ');
+    const first = tokens[0] ?? '';
+    firstTokens[first] = Math.max(firstTokens[first] ?? 0, tokens.length);
+  };
+  listings.forEach((l, i) => {
     const flags = (l.etf ? SYMBOL_FLAGS.etf : 0) | (l.otc ? SYMBOL_FLAGS.otc : 0);
-    return [l.symbol, l.name.replace(/\s+/g, ' ').trim(), l.exchange, l.cik, flags, keys.join('|')];
+    symbols[l.symbol] = [l.name.replace(/\s+/g, ' ').trim(), l.exchange, l.cik, flags];
+    const full = fullKeys.get(i);
+    if (full === undefined || names[full] !== undefined || BLOCKED_NAMES.has(full) || stop.has(full)) return;
+    const tokens = full.split(' ');
+    // OTC shells with one-word names ("Crypto Co") are too obscure to claim the word outright.
+    const weak = tokens.length === 1 && (COMMON_WORDS.has(full) || GEO_WORDS.has(full) || full.length <= 3 || l.otc);
+    addName(full, weak ? `~${l.symbol}` : l.symbol);
+    const first = tokens[0] ?? '';
+    const short =
+      tokens.length > 1 &&
+      !l.otc &&
+      first.length >= 4 &&
+      /^[a-z]/.test(first) &&
+      !GENERIC_NAME_WORDS.has(first) &&
+      !COMMON_WORDS.has(first) &&
+      !GEO_WORDS.has(first) &&
+      !BLOCKED_NAMES.has(first) &&
+      !stop.has(first) &&
+      firstTokenCount.get(first) === 1;
+    if (short) addName(first, `^${l.symbol}`);
   });
-  return { version: 1, asOf: nasdaq.created || other.created, symbols };
+  return { version: 2, asOf: nasdaq.created || other.created, symbols, names, firstTokens };
 }
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -192,8 +197,15 @@ if (isMain) {
   }
   const out = process.argv[3] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'symbols.json');
   const file = buildSymbolFile(dir);
-  // One row per line: small diffs when the directories change.
-  const body = file.symbols.map((r) => JSON.stringify(r)).join(',\n');
-  writeFileSync(out, `{"version":${file.version},"asOf":${JSON.stringify(file.asOf)},"symbols":[\n${body}\n]}\n`);
-  console.log(`${out}: ${file.symbols.length} symbols, as of ${file.asOf}`);
+  // One entry per line: small diffs when the directories change.
+  const lines = (o: Record<string, unknown>): string =>
+    Object.entries(o)
+      .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
+      .join(',\n');
+  writeFileSync(
+    out,
+    `{"version":${file.version},"asOf":${JSON.stringify(file.asOf)},\n"symbols":{\n${lines(file.symbols)}\n},\n` +
+      `"names":{\n${lines(file.names)}\n},\n"firstTokens":{\n${lines(file.firstTokens)}\n}}\n`,
+  );
+  console.log(`${out}: ${Object.keys(file.symbols).length} symbols, ${Object.keys(file.names).length} names, as of ${file.asOf}`);
 }

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSymbolDictionary, type SymbolData, type SymbolDictionary, type SymbolRow } from '../news/tickers/dictionary.js';
+import { buildSymbolDictionary, type SymbolData, type SymbolDictionary } from '../news/tickers/dictionary.js';
 
 /** The package root: the nearest folder above this module holding package.json (works from src/ and dist/). */
 function packageRoot(): string {
@@ -41,20 +41,28 @@ export function loadSymbolDictionary(path: string = defaultSymbolsPath()): Symbo
   } catch (err) {
     throw new DictionaryFileError(path, err instanceof Error ? err.message : String(err));
   }
-  const file = parsed as { version?: unknown; asOf?: unknown; symbols?: unknown };
-  if (file.version !== 1 || !Array.isArray(file.symbols)) throw new DictionaryFileError(path, 'not a version 1 symbol file');
+  const file = parsed as Partial<SymbolData>;
+  if (file.version !== 2 || typeof file.symbols !== 'object' || typeof file.names !== 'object' || typeof file.firstTokens !== 'object') {
+    throw new DictionaryFileError(path, 'not a version 2 symbol file (rebuild it with scripts/build-dictionary.ts)');
+  }
   const aliasesPath = join(dirname(path), 'aliases.json');
   let aliases: [string, string][] = [];
   let stopList: string[] = [];
   if (existsSync(aliasesPath)) {
-    const a = JSON.parse(readFileSync(aliasesPath, 'utf8')) as { aliases?: [string, string][]; stopList?: string[] };
-    aliases = a.aliases ?? [];
-    stopList = a.stopList ?? [];
+    try {
+      const a = JSON.parse(readFileSync(aliasesPath, 'utf8')) as { aliases?: [string, string][]; stopList?: string[] };
+      aliases = a.aliases ?? [];
+      stopList = a.stopList ?? [];
+    } catch (err) {
+      throw new DictionaryFileError(aliasesPath, err instanceof Error ? err.message : String(err));
+    }
   }
   const data: SymbolData = {
-    version: 1,
+    version: 2,
     asOf: typeof file.asOf === 'string' ? file.asOf : '',
-    symbols: file.symbols as SymbolRow[],
+    symbols: file.symbols,
+    names: file.names,
+    firstTokens: file.firstTokens,
     aliases,
     stopList,
   };

@@ -3,30 +3,40 @@ import { buildSymbolDictionary, normalizeSymbol, type SymbolData } from '../../s
 import { createTickerExtractor, type ExtractInput } from '../../src/news/tickers/extract.js';
 import { normalizeCompanyName } from '../../src/news/tickers/company-name.js';
 
-const data: SymbolData = {
-  version: 1,
-  asOf: '2025-07-21',
-  symbols: [
-    ['AAPL', 'Apple Inc.', 'Nasdaq', 320193, 0, '~apple'],
-    ['BABA', 'Alibaba Group Holding Ltd', 'NYSE', 1577552, 0, 'alibaba'],
-    ['BRK.B', 'BERKSHIRE HATHAWAY INC', 'NYSE', 1067983, 0, 'berkshire hathaway'],
-    ['BRK.A', 'BERKSHIRE HATHAWAY INC', 'NYSE', 1067983, 0, ''],
-    ['XYZ', 'Block, Inc.', 'NYSE', 1512673, 0, '~block'],
-    ['MSFT', 'MICROSOFT CORP', 'Nasdaq', 789019, 0, 'microsoft'],
-    ['TGT', 'TARGET CORP', 'NYSE', 27419, 0, '~target'],
-    ['AI', 'C3.ai, Inc.', 'NYSE', 1577526, 0, 'c3.ai'],
-    ['IT', 'GARTNER INC', 'NYSE', 749251, 0, 'gartner'],
-    ['SPY', 'SPDR S&P 500 ETF TRUST', 'NYSE Arca', 884394, 1, ''],
-    ['NVDA', 'NVIDIA CORP', 'Nasdaq', 1045810, 0, 'nvidia'],
-    ['GOOGL', 'Alphabet Inc.', 'Nasdaq', 1652044, 0, '~alphabet'],
-    ['GOOG', 'Alphabet Inc.', 'Nasdaq', 1652044, 0, ''],
-  ],
-  aliases: [
-    ['Google', 'GOOGL'],
-    ['Apple', 'AAPL'],
-    ['SPDR S&P 500 ETF Trust', 'SPY'],
-  ],
-};
+// [symbol, name, exchange, cik, flags, name keys as the build script writes them]
+const rows: [string, string, string, number, number, string[]][] = [
+  ['AAPL', 'Apple Inc.', 'Nasdaq', 320193, 0, ['~apple']],
+  ['BABA', 'Alibaba Group Holding Ltd', 'NYSE', 1577552, 0, ['alibaba']],
+  ['BRK.B', 'BERKSHIRE HATHAWAY INC', 'NYSE', 1067983, 0, ['berkshire hathaway']],
+  ['BRK.A', 'BERKSHIRE HATHAWAY INC', 'NYSE', 1067983, 0, []],
+  ['XYZ', 'Block, Inc.', 'NYSE', 1512673, 0, ['~block']],
+  ['MSFT', 'MICROSOFT CORP', 'Nasdaq', 789019, 0, ['microsoft']],
+  ['TGT', 'TARGET CORP', 'NYSE', 27419, 0, ['~target']],
+  ['AI', 'C3.ai, Inc.', 'NYSE', 1577526, 0, ['c3.ai']],
+  ['IT', 'GARTNER INC', 'NYSE', 749251, 0, ['gartner']],
+  ['SPY', 'SPDR S&P 500 ETF TRUST', 'NYSE Arca', 884394, 1, []],
+  ['NVDA', 'NVIDIA CORP', 'Nasdaq', 1045810, 0, ['nvidia']],
+  ['GOOGL', 'Alphabet Inc.', 'Nasdaq', 1652044, 0, ['~alphabet']],
+  ['GOOG', 'Alphabet Inc.', 'Nasdaq', 1652044, 0, []],
+  ['PLTR', 'Palantir Technologies Inc.', 'Nasdaq', 1321655, 0, ['palantir technologies', '^palantir']],
+  ['HESM', 'Hess Midstream LP', 'NYSE', 1789832, 0, ['hess midstream', '^hess']],
+];
+const data: SymbolData = { version: 2, asOf: '2025-07-21', symbols: {}, names: {}, firstTokens: {}, aliases: [] };
+for (const [symbol, name, exchange, cik, flags, keys] of rows) {
+  data.symbols[symbol] = [name, exchange, cik, flags];
+  for (const key of keys) {
+    const mark = key[0] === '~' || key[0] === '^' ? key[0] : '';
+    const k = mark === '' ? key : key.slice(1);
+    data.names[k] = `${mark}${symbol}`;
+    const first = k.split(' ')[0] ?? '';
+    data.firstTokens[first] = Math.max(data.firstTokens[first] ?? 0, k.split(' ').length);
+  }
+}
+data.aliases = [
+  ['Google', 'GOOGL'],
+  ['Apple', 'AAPL'],
+  ['SPDR S&P 500 ETF Trust', 'SPY'],
+];
 const dict = buildSymbolDictionary(data);
 const extract = createTickerExtractor(dict);
 const run = (title: string, text = '', sourceTickers: string[] = []): ReturnType<typeof extract> =>
@@ -71,6 +81,10 @@ describe('explicit forms', () => {
     expect(symbols('Alphabet (NASDAQ: GOOGL, GOOG) rallies')).toEqual(['GOOG', 'GOOGL']);
     expect(symbols('Listed in Hong Kong (NYSE: BABA; HKEX: 9988)')).toEqual(['BABA']);
   });
+  it('reads share-class notation and Reuters codes', () => {
+    expect(symbols('Holders cheer', 'BRK/A topped $750,000 while brokers bought BRK.B.')).toEqual(['BRK.A', 'BRK.B']);
+    expect(symbols('Alibaba (BABA.N) plans bond sale')).toEqual(['BABA']);
+  });
   it('takes feed tickers in any spelling', () => {
     expect(symbols('Quarterly report', '', ['NYSE:BRK-B', 'nasdaq: aapl'])).toEqual(['AAPL', 'BRK.B']);
   });
@@ -97,6 +111,17 @@ describe('names and bare words', () => {
   });
   it('uses aliases', () => {
     expect(symbols('Google unveils new Pixel phone')).toEqual(['GOOGL']);
+  });
+  it('matches the distinctive first word of a longer name, but not another company or a place', () => {
+    expect(symbols('Palantir wins Army contract')).toEqual(['PLTR']);
+    expect(symbols('Index change', 'Palantir will replace Hess Corp in the index.')).toEqual(['PLTR']);
+    expect(symbols('Contract news', 'PALO ALTO, Calif., /PRNewswire/ -- Palantir said on Monday it won a contract.')).toEqual(['PLTR']);
+  });
+  it('does not read a name inside a longer proper noun', () => {
+    expect(symbols('Hotel news', 'The deal was signed at the Hess Tower in Houston, said Block Party organiser Jane Doe.')).toEqual([]);
+  });
+  it('does not take the dictionary as a prototype chain', () => {
+    expect(symbols('Constructor ToString Valueof', 'The constructor said hasOwnProperty is __proto__.')).toEqual([]);
   });
 });
 

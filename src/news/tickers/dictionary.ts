@@ -1,24 +1,32 @@
 // The symbol dictionary: what the shipped symbol file says, indexed for the extractor.
 // Pure: it takes the parsed file (see src/stores/dictionary-file.ts for the reading).
+//
+// The file is laid out so that loading is little more than JSON.parse: symbols and names are JSON
+// objects used directly as hash tables (null prototype), and the per-first-token name lengths are
+// precomputed by scripts/build-dictionary.ts. Only the small alias table is indexed at load.
 import { nameTokens } from './company-name.js';
 import { DEFAULT_STOP_LIST } from './stop-list.js';
 
-/**
- * One row of the symbol file: [symbol, registrant name, exchange, cik (0 = none), flags, name keys].
- * Name keys are normalized token strings joined by `|`; `~key` is a common word that needs supporting
- * evidence, `^key` the distinctive first word of a longer name.
- */
-export type SymbolRow = [symbol: string, name: string, exchange: string, cik: number, flags: number, names: string];
+/** [registrant name, exchange, cik (0 = none), flags]. */
+export type SymbolRow = [name: string, exchange: string, cik: number, flags: number];
 
 /** Flag bits of a SymbolRow. */
 export const SYMBOL_FLAGS = { etf: 1, otc: 2 } as const;
 
 /** The parsed symbol file plus the hand-kept alias table. */
 export interface SymbolData {
-  version: number;
+  version: 2;
   /** Date of the directories the file was built from (YYYY-MM-DD). */
   asOf: string;
-  symbols: SymbolRow[];
+  /** Canonical symbol (normalizeSymbol form) → row, in directory order: largest registrants and main classes first. */
+  symbols: Record<string, SymbolRow>;
+  /**
+   * Normalized company name ("bank of america") → symbol. `~SYM`: the name is a common word and needs
+   * supporting evidence; `^SYM`: the name is the distinctive first word of a longer registrant name.
+   */
+  names: Record<string, string>;
+  /** First token of a name → the most tokens any name starting with it has. */
+  firstTokens: Record<string, number>;
   /** [alias text, symbol]; brand and former names ("Google" → GOOGL). A `~` before the symbol marks a
    * common word ("Target" → ~TGT) that needs supporting evidence. */
   aliases: [string, string][];
@@ -48,9 +56,11 @@ export interface NameEntry {
   length: number;
 }
 
-export interface TrieNode {
-  next: Map<string, TrieNode>;
-  entry?: NameEntry;
+/** Company names and aliases, keyed by normalized tokens joined with spaces. */
+export interface NameIndex {
+  lookup(key: string): NameEntry | undefined;
+  /** The most tokens a name starting with `firstToken` has; 0 when none does. */
+  maxTokens(firstToken: string): number;
 }
 
 export interface SymbolDictionary {
@@ -64,8 +74,7 @@ export interface SymbolDictionary {
   siblings(symbol: string): readonly string[];
   /** Tickers that are common words or abbreviations: never accepted as bare words. */
   isStopWord(word: string): boolean;
-  /** Root of the token trie over normalized company names and aliases. */
-  names: TrieNode;
+  names: NameIndex;
 }
 
 /**
@@ -78,70 +87,83 @@ export function normalizeSymbol(s: string): string {
   return out.replace(/^([A-Z0-9]{1,6})[-/_ ]([A-Z]{1,2})$/, '$1.$2');
 }
 
-function insertName(root: TrieNode, tokens: string[], entry: NameEntry): void {
-  let node = root;
-  for (const t of tokens) {
-    let child = node.next.get(t);
-    if (child === undefined) {
-      child = { next: new Map() };
-      node.next.set(t, child);
-    }
-    node = child;
-  }
-  // An alias wins over a derived name; the first derived name wins over later ones (the file is in
-  // directory order, largest registrants first).
-  if (node.entry === undefined || (entry.kind === 'alias' && node.entry.kind !== 'alias')) node.entry = entry;
+function parseNameValue(value: string, key: string, kind: NameKind): NameEntry {
+  const c = value.charCodeAt(0);
+  const weak = c === 126; // ~
+  const short = c === 94; // ^
+  let length = 1;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) length++;
+  return { symbol: weak || short ? value.slice(1) : value, kind, weak, short, length };
+}
+
+function asTable<T>(o: Record<string, T>): Record<string, T> {
+  // Parsed JSON objects inherit Object.prototype: "constructor" must not look like a company.
+  return Object.setPrototypeOf(o, null) as Record<string, T>;
 }
 
 export function buildSymbolDictionary(data: SymbolData): SymbolDictionary {
-  const bySymbol = new Map<string, SymbolInfo>();
-  const byCik = new Map<number, string>();
-  const cikSymbols = new Map<number, string[]>();
-  const root: TrieNode = { next: new Map() };
-
-  for (const [rawSymbol, name, exchange, cik, flags, names] of data.symbols) {
-    const symbol = normalizeSymbol(rawSymbol);
-    if (bySymbol.has(symbol)) continue;
-    const otc = (flags & SYMBOL_FLAGS.otc) !== 0;
-    bySymbol.set(symbol, { symbol, name, exchange, cik, etf: (flags & SYMBOL_FLAGS.etf) !== 0, otc });
-    if (cik > 0) {
-      if (!byCik.has(cik)) byCik.set(cik, symbol);
-      const list = cikSymbols.get(cik);
-      if (list === undefined) cikSymbols.set(cik, [symbol]);
-      else list.push(symbol);
-    }
-    if (names === '') continue;
-    for (const key of names.split('|')) {
-      const weak = key.startsWith('~');
-      const short = key.startsWith('^');
-      const tokens = (weak || short ? key.slice(1) : key).split(' ');
-      insertName(root, tokens, { symbol, kind: 'name', weak, short, length: tokens.length });
-    }
-  }
-  for (const [alias, rawSymbol] of data.aliases) {
+  const symbols = asTable(data.symbols);
+  const names = asTable(data.names);
+  const firstTokens = asTable(data.firstTokens);
+  const aliases = new Map<string, NameEntry>();
+  const aliasMax = new Map<string, number>();
+  for (const [alias, value] of data.aliases) {
     const tokens = nameTokens(alias);
-    if (tokens.length === 0) continue;
-    const weak = rawSymbol.startsWith('~');
-    const symbol = normalizeSymbol(weak ? rawSymbol.slice(1) : rawSymbol);
-    insertName(root, tokens, { symbol, kind: 'alias', weak, short: false, length: tokens.length });
+    const first = tokens[0];
+    if (first === undefined) continue;
+    const key = tokens.join(' ');
+    const entry = parseNameValue(value, key, 'alias');
+    aliases.set(key, { ...entry, symbol: normalizeSymbol(entry.symbol) });
+    aliasMax.set(first, Math.max(aliasMax.get(first) ?? 0, tokens.length));
   }
+  const nameIndex: NameIndex = {
+    lookup(key) {
+      const alias = aliases.get(key);
+      if (alias !== undefined) return alias;
+      const value = names[key];
+      return value === undefined ? undefined : parseNameValue(value, key, 'name');
+    },
+    maxTokens: (first) => Math.max(firstTokens[first] ?? 0, aliasMax.get(first) ?? 0),
+  };
 
+  // CIK lookups are rare (EDGAR items): index on first use.
+  let byCik: Map<number, string[]> | undefined;
+  const cikIndex = (): Map<number, string[]> => {
+    if (byCik === undefined) {
+      byCik = new Map();
+      for (const symbol in symbols) {
+        const cik = symbols[symbol]?.[2] ?? 0;
+        if (cik === 0) continue;
+        const list = byCik.get(cik);
+        if (list === undefined) byCik.set(cik, [symbol]);
+        else list.push(symbol);
+      }
+    }
+    return byCik;
+  };
   const stop = new Set(DEFAULT_STOP_LIST);
   for (const w of data.stopList ?? []) stop.add(w.toUpperCase());
-  const siblingsOf = (symbol: string): readonly string[] => {
-    const info = bySymbol.get(symbol);
-    if (info === undefined || info.cik === 0) return [symbol];
-    return cikSymbols.get(info.cik) ?? [symbol];
-  };
+  let size = -1;
 
   return {
     asOf: data.asOf,
-    size: bySymbol.size,
-    get: (symbol) => bySymbol.get(symbol),
-    has: (symbol) => bySymbol.has(symbol),
-    symbolForCik: (cik) => byCik.get(cik),
-    siblings: siblingsOf,
+    get size() {
+      if (size < 0) size = Object.keys(symbols).length;
+      return size;
+    },
+    get(symbol) {
+      const row = symbols[symbol];
+      if (row === undefined) return undefined;
+      const [name, exchange, cik, flags] = row;
+      return { symbol, name, exchange, cik, etf: (flags & SYMBOL_FLAGS.etf) !== 0, otc: (flags & SYMBOL_FLAGS.otc) !== 0 };
+    },
+    has: (symbol) => symbols[symbol] !== undefined,
+    symbolForCik: (cik) => cikIndex().get(cik)?.[0],
+    siblings(symbol) {
+      const cik = symbols[symbol]?.[2] ?? 0;
+      return (cik > 0 ? cikIndex().get(cik) : undefined) ?? [symbol];
+    },
     isStopWord: (word) => stop.has(word.toUpperCase()),
-    names: root,
+    names: nameIndex,
   };
 }

@@ -3,7 +3,7 @@
 // a handful of tokens, so the walk is a few map lookups per token. A character-level Aho-Corasick
 // would need word-boundary and capitalization checks after the fact; tokens give both for free.
 import { tokenize, type NameToken } from './company-name.js';
-import type { SymbolDictionary, TrieNode, NameEntry } from './dictionary.js';
+import type { SymbolDictionary, NameIndex, NameEntry } from './dictionary.js';
 import type { Mention } from './patterns.js';
 
 const LEGAL_SUFFIX = new Set([
@@ -48,14 +48,20 @@ function sentenceStart(text: string, pos: number): boolean {
   return true;
 }
 
-function longestMatch(root: TrieNode, tokens: readonly NameToken[], i: number): { entry: NameEntry; end: number } | undefined {
-  let node: TrieNode | undefined = root;
+function longestMatch(names: NameIndex, tokens: readonly NameToken[], i: number): { entry: NameEntry; end: number } | undefined {
+  const first = tokens[i];
+  if (first === undefined) return undefined;
+  const max = names.maxTokens(first.key);
+  if (max === 0) return undefined;
+  let key = first.key;
   let best: { entry: NameEntry; end: number } | undefined;
-  for (let j = i; j < tokens.length && node !== undefined; j++) {
+  for (let j = i; ; ) {
+    const entry = names.lookup(key);
+    if (entry !== undefined) best = { entry, end: j + 1 };
+    j++;
     const tok = tokens[j];
-    if (tok === undefined) break;
-    node = node.next.get(tok.key);
-    if (node?.entry !== undefined) best = { entry: node.entry, end: j + 1 };
+    if (j - i >= max || tok === undefined) break;
+    key = `${key} ${tok.key}`;
   }
   return best;
 }
