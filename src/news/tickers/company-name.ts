@@ -47,26 +47,60 @@ export function normalizeToken(raw: string): string {
   return key === 'and' ? '&' : key;
 }
 
-/** Tokens of free text with their positions; used for headlines and bodies. */
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+function isJoiner(c: number): boolean {
+  return c === 46 || c === 38 || c === 39 || c === 0x2019; // . & ' ’
+}
+
+/**
+ * Tokens of free text with their positions; used for headlines and bodies. Same tokens as TOKEN_RE,
+ * scanned by hand because this runs on every headline.
+ */
 export function tokenize(text: string): NameToken[] {
   const out: NameToken[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const raw = m[0];
-    const c = raw.charCodeAt(0);
-    const capitalized = (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-    const lowerRaw = raw.toLowerCase();
-    const possessive = lowerRaw.endsWith("'s") || lowerRaw.endsWith('’s');
-    const key = normalizeToken(raw);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let upper = 0;
+    let lower = 0;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c >= 97 && c <= 122) lower++;
+      else if (c >= 65 && c <= 90) upper++;
+      else if (!(c >= 48 && c <= 57)) {
+        if (isJoiner(c) && i + 1 < n && isAlnum(text.charCodeAt(i + 1))) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      i++;
+      if (i >= n) break;
+    }
+    const end = i;
+    const first = text.charCodeAt(start);
+    let key = text.slice(start, end).toLowerCase();
+    const last = key.charCodeAt(key.length - 1);
+    const beforeLast = key.charCodeAt(key.length - 2);
+    const possessive = last === 115 && (beforeLast === 39 || beforeLast === 0x2019) && key.length > 2;
+    if (possessive) key = key.slice(0, -2);
+    else if (key.includes('’')) key = key.replace(/’/g, "'");
     // "&" and "and" carry no meaning in a name: "Procter and Gamble" = "Procter & Gamble".
-    if (key === '&') continue;
+    if (key === 'and') continue;
     out.push({
       key,
-      start: m.index,
-      end: m.index + raw.length,
-      capitalized,
-      allCaps: raw === raw.toUpperCase() && raw !== lowerRaw,
+      start,
+      end,
+      capitalized: (first >= 65 && first <= 90) || (first >= 48 && first <= 57),
+      allCaps: upper > 0 && lower === 0,
       possessive,
     });
   }

@@ -54,60 +54,80 @@ function explicitMentions(text: string, dict: SymbolDictionary): Mention[] {
   return out;
 }
 
-export function createTickerExtractor(dict: SymbolDictionary): (input: ExtractInput) => TickerHit[] {
-  return (input) => {
-    const tallies = new Map<string, Tally>();
-    const tally = (symbol: string): Tally => {
-      let t = tallies.get(symbol);
-      if (t === undefined) {
-        t = { symbol, evidence: new Set(), inTitle: false, titlePos: Infinity, inLead: false, firstPos: Infinity, count: 0, exposureOnly: true };
-        tallies.set(symbol, t);
+function newTally(symbol: string): Tally {
+  return { symbol, evidence: new Set(), inTitle: false, titlePos: Infinity, inLead: false, firstPos: Infinity, count: 0, exposureOnly: true };
+}
+
+function tallyOf(tallies: Map<string, Tally>, symbol: string): Tally {
+  let t = tallies.get(symbol);
+  if (t === undefined) {
+    t = newTally(symbol);
+    tallies.set(symbol, t);
+  }
+  return t;
+}
+
+function record(
+  dict: SymbolDictionary,
+  tallies: Map<string, Tally>,
+  mentions: readonly Mention[],
+  field: 'title' | 'text',
+  text: string,
+  leadEnd: number,
+): void {
+  for (const m of mentions) {
+    const t = tallyOf(tallies, m.symbol);
+    t.evidence.add(m.evidence);
+    t.count++;
+    const exposure = dict.get(m.symbol)?.etf === true && EXPOSURE_RE.test(text.slice(Math.max(0, m.pos - 120), m.pos));
+    if (!exposure) t.exposureOnly = false;
+    if (field === 'title') {
+      if (!exposure) {
+        t.inTitle = true;
+        t.titlePos = Math.min(t.titlePos, m.pos);
       }
-      return t;
-    };
-    const feed = new Set<string>();
-    for (const raw of input.sourceTickers) {
-      const symbol = parseSourceTicker(raw);
-      if (symbol === undefined || feed.has(symbol)) continue;
-      feed.add(symbol);
-      const t = tally(symbol);
-      t.evidence.add('feed');
-      t.exposureOnly = false;
+    } else {
+      if (m.pos < leadEnd && !exposure) t.inLead = true;
+      t.firstPos = Math.min(t.firstPos, m.pos);
     }
+  }
+}
 
-    const titleExplicit = explicitMentions(input.title, dict);
-    const textExplicit = explicitMentions(input.text, dict);
-    const found = new Set<string>(feed);
-    for (const m of titleExplicit) found.add(m.symbol);
-    for (const m of textExplicit) found.add(m.symbol);
-    const titleScan = scanNames(input.title, dict, found, new Set(titleExplicit.map((m) => m.pos)));
-    for (const m of titleScan.mentions) found.add(m.symbol);
-    const textScan = scanNames(input.text, dict, found, new Set(textExplicit.map((m) => m.pos)));
+function positions(mentions: readonly Mention[]): Set<number> {
+  const out = new Set<number>();
+  for (const m of mentions) out.add(m.pos);
+  return out;
+}
 
-    const record = (m: Mention, field: 'title' | 'text', text: string, leadEnd: number): void => {
-      const t = tally(m.symbol);
-      t.evidence.add(m.evidence);
-      t.count++;
-      const info = dict.get(m.symbol);
-      const exposure = info?.etf === true && EXPOSURE_RE.test(text.slice(Math.max(0, m.pos - 120), m.pos));
-      if (!exposure) t.exposureOnly = false;
-      if (field === 'title') {
-        if (!exposure) {
-          t.inTitle = true;
-          t.titlePos = Math.min(t.titlePos, m.pos);
-        }
-      } else {
-        if (m.pos < leadEnd && !exposure) t.inLead = true;
-        t.firstPos = Math.min(t.firstPos, m.pos);
-      }
-    };
-    for (const m of titleExplicit) record(m, 'title', input.title, 0);
-    for (const m of titleScan.mentions) record(m, 'title', input.title, 0);
-    for (const m of textExplicit) record(m, 'text', input.text, textScan.leadEnd);
-    for (const m of textScan.mentions) record(m, 'text', input.text, textScan.leadEnd);
+function extractWith(dict: SymbolDictionary, input: ExtractInput): TickerHit[] {
+  const tallies = new Map<string, Tally>();
+  const found = new Set<string>();
+  for (const raw of input.sourceTickers) {
+    const symbol = parseSourceTicker(raw);
+    if (symbol === undefined || found.has(symbol)) continue;
+    found.add(symbol);
+    const t = tallyOf(tallies, symbol);
+    t.evidence.add('feed');
+    t.exposureOnly = false;
+  }
+  const feedCount = found.size;
+  const titleExplicit = explicitMentions(input.title, dict);
+  const textExplicit = explicitMentions(input.text, dict);
+  for (const m of titleExplicit) found.add(m.symbol);
+  for (const m of textExplicit) found.add(m.symbol);
+  const titleScan = scanNames(input.title, dict, found, positions(titleExplicit));
+  for (const m of titleScan.mentions) found.add(m.symbol);
+  const textScan = scanNames(input.text, dict, found, positions(textExplicit));
 
-    return rank([...tallies.values()], feed.size);
-  };
+  record(dict, tallies, titleExplicit, 'title', input.title, 0);
+  record(dict, tallies, titleScan.mentions, 'title', input.title, 0);
+  record(dict, tallies, textExplicit, 'text', input.text, textScan.leadEnd);
+  record(dict, tallies, textScan.mentions, 'text', input.text, textScan.leadEnd);
+  return rank([...tallies.values()], feedCount);
+}
+
+export function createTickerExtractor(dict: SymbolDictionary): (input: ExtractInput) => TickerHit[] {
+  return (input) => extractWith(dict, input);
 }
 
 function rank(tallies: Tally[], feedCount: number): TickerHit[] {

@@ -132,9 +132,7 @@ export function scanNames(text: string, dict: SymbolDictionary, found: ReadonlyS
       const next = tokens[end];
       const last = tokens[end - 1];
       const prev = tokens[i - 1];
-      const siblings = dict.siblings(entry.symbol);
-      const nextRaw = next === undefined ? '' : text.slice(next.start, next.end);
-      const withTicker = next !== undefined && next.allCaps && siblings.includes(nextRaw);
+      const withTicker = next !== undefined && next.allCaps && dict.siblings(entry.symbol).includes(text.slice(next.start, next.end));
       const suffix = LEGAL_SUFFIX.has(tokens[match.end]?.key ?? '');
       // "New York" is not York Water, "PALO ALTO" is not Palo Alto Networks: a capitalized word glued
       // to the name makes it part of a longer proper noun (not decidable in Title Case headlines).

@@ -37,6 +37,7 @@ export interface PatternLookup {
 }
 
 export function findCashtags(text: string, dict: PatternLookup, out: Mention[]): void {
+  if (!text.includes('$')) return;
   CASHTAG_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CASHTAG_RE.exec(text)) !== null) {
@@ -48,6 +49,7 @@ export function findCashtags(text: string, dict: PatternLookup, out: Mention[]):
 }
 
 export function findExchangePrefixed(text: string, out: Mention[]): void {
+  if (!text.includes(':')) return;
   EXCHANGE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = EXCHANGE_RE.exec(text)) !== null) {
@@ -84,6 +86,7 @@ export function findShareClasses(text: string, dict: PatternLookup, out: Mention
 
 /** SEC EDGAR titles: "8-K - APPLE INC (0000320193) (Filer)". */
 export function findCiks(text: string, dict: PatternLookup, out: Mention[]): void {
+  if (!text.includes('(0')) return; // CIKs are zero-padded to ten digits
   CIK_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CIK_RE.exec(text)) !== null) {
