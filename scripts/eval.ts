@@ -140,13 +140,20 @@ export async function evalDedupe(pairs: readonly Pair[]): Promise<{ precision: n
 }
 
 async function dedupe(): Promise<void> {
-  const pairs = readJsonl<Pair>(join(root, 'test/fixtures/dedupe/pairs.jsonl'));
-  console.log('\n== Near-duplicate clustering: project labelled pairs (test/fixtures/dedupe/pairs.jsonl)');
-  const r = await evalDedupe(pairs);
-  const kinds = [...new Set(pairs.map((p) => p.kind))].map((k) => `${k} ${pairs.filter((p) => p.kind === k).length}`).join(', ');
-  console.log(`   pairs: ${pairs.length} (${kinds})`);
-  console.log(`   pairwise precision ${r.precision.toFixed(3)}  recall ${r.recall.toFixed(3)}  (tp ${r.tp}, fp ${r.fp}, fn ${r.fn}, tn ${r.tn})`);
-  for (const m of r.mistakes) console.log(`   ${m.duplicate ? 'missed' : 'wrongly merged'} [${m.kind}]: "${m.a}" / "${m.b}"`);
+  const sets: [string, string][] = [
+    ['tuning set (rules were adjusted while looking at it)', 'pairs.jsonl'],
+    ['hold-out set (written after the rules were frozen)', 'pairs-holdout.jsonl'],
+  ];
+  console.log('\n== Near-duplicate clustering: project labelled pairs (test/fixtures/dedupe/)');
+  for (const [name, file] of sets) {
+    const pairs = readJsonl<Pair>(join(root, 'test/fixtures/dedupe', file));
+    const r = await evalDedupe(pairs);
+    const kinds = [...new Set(pairs.map((p) => p.kind))].map((k) => `${k} ${pairs.filter((p) => p.kind === k).length}`).join(', ');
+    console.log(`   ${file}: ${name}`);
+    console.log(`     ${pairs.length} pairs (${kinds})`);
+    console.log(`     pairwise precision ${r.precision.toFixed(3)}  recall ${r.recall.toFixed(3)}  (tp ${r.tp}, fp ${r.fp}, fn ${r.fn}, tn ${r.tn})`);
+    for (const m of r.mistakes) console.log(`     ${m.duplicate ? 'missed' : 'wrongly merged'} [${m.kind}]: "${m.a}" / "${m.b}"`);
+  }
 }
 
 phraseBank();

@@ -57,6 +57,7 @@ const LEAD_WEIGHT = 0.5;
 /** Weight of an event's own sign ("downgrade" is bad news even when no metric is named). */
 const EVENT_PRIOR_WEIGHT = 0.6;
 const LEAD_CHARS = 600;
+const SENTIMENT_LEAD_CHARS = 320;
 const DIRECTION_MIN = 0.45;
 
 export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Analysis {
@@ -70,13 +71,20 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
     const prior = (event?.prior ?? 0) * EVENT_PRIOR_WEIGHT;
     const titleParts = scoreParts(tokenize(input.title));
     const titleRaw = titleParts.movement + titleParts.cues;
-    const leadRaw = lead.length > 0 ? rawScore(tokenize(lead)) : 0;
+    const leadRaw = lead.length > 0 ? rawScore(tokenize(firstSentences(lead))) : 0;
     const storyRaw = titleRaw + LEAD_WEIGHT * leadRaw + prior;
     const sentiment = toSentiment(storyRaw, threshold);
     const credibility = credibilityOf(input.source, deps.sourceCredibility);
-    const clauses = hits.length > 1 ? splitClauses(`${input.title}. ${lead}`) : [];
+    const clauses = hits.length > 1 ? scoreClauses(`${input.title}. ${lead}`) : [];
 
+    const broker = event !== null && ANALYST_EVENTS.has(event.type) ? brokerOf(input.title, hits.map((h) => h.symbol), deps.dictionary) : undefined;
     const tickers = hits.map((hit): TickerScore => {
+      if (hit.symbol === broker) {
+        // "Goldman Sachs downgrades Tesla": the rating is news about Tesla; for Goldman it is a passing mention.
+        const neutral = { label: 'neutral' as const, score: 0 };
+        const importance = scoreImportance({ relevance: Math.min(hit.relevance, 30), event: null, sourceCredibility: credibility, novelty: 1, sentiment: 0 });
+        return { symbol: hit.symbol, primary: false, relevance: Math.min(hit.relevance, 30), sentiment: neutral, importance };
+      }
       let own = sentiment;
       if (hits.length > 1) {
         const raw = tickerRaw(hit.symbol, deps.dictionary, clauses);
@@ -138,6 +146,49 @@ export function rescoreImportance(analysis: Analysis, update: { clusterPosition?
   return { ...analysis, tickers, importance: tickers.reduce((m, t) => Math.max(m, t.importance), 0) };
 }
 
+const ANALYST_EVENTS = new Set<EventType>(['analyst_upgrade', 'analyst_downgrade', 'price_target_raised', 'price_target_cut', 'analyst_initiation']);
+const ANALYST_VERB = /\b(?:upgrad|downgrad|initiat|rais|lower|cut|boost|lift|trim|reiterat|maintain|start|resum)\w*/i;
+
+/** The firm making the call: a company named before the rating verb while another is named after it. */
+function brokerOf(title: string, symbols: readonly string[], dict: SymbolDictionary): string | undefined {
+  if (symbols.length < 2) return undefined;
+  const verb = title.search(ANALYST_VERB);
+  if (verb < 0) return undefined;
+  const lower = title.toLowerCase();
+  const positions = symbols.map((symbol) => ({ symbol, at: firstMention(lower, symbol, dict) }));
+  const before = positions.filter((p) => p.at >= 0 && p.at < verb);
+  const after = positions.filter((p) => p.at > verb);
+  return before.length === 1 && after.length > 0 ? before[0]?.symbol : undefined;
+}
+
+function firstMention(lower: string, symbol: string, dict: SymbolDictionary): number {
+  let best = -1;
+  for (const needle of needlesOf(symbol, dict)) {
+    const at = wordIndex(lower, needle);
+    if (at >= 0 && (best < 0 || at < best)) best = at;
+  }
+  return best;
+}
+
+function needlesOf(symbol: string, dict: SymbolDictionary): string[] {
+  const nameWord = dict.get(symbol)?.name.split(/[\s,.]+/)[0];
+  const needles = [symbol.toLowerCase()];
+  if (nameWord !== undefined && nameWord.length >= 3) needles.push(nameWord.toLowerCase());
+  return needles;
+}
+
+/** The first two sentences, at most SENTIMENT_LEAD_CHARS: where a story says what happened. */
+function firstSentences(text: string): string {
+  let end = -1;
+  for (let k = 0; k < 2; k++) {
+    const next = text.indexOf('. ', end + 1);
+    if (next < 0) break;
+    end = next;
+  }
+  const cut = end < 0 ? text.length : end + 1;
+  return text.slice(0, Math.min(cut, SENTIMENT_LEAD_CHARS));
+}
+
 function joinText(summary: string | undefined, body: string | undefined): string {
   const parts: string[] = [];
   if (summary !== undefined && summary !== '') parts.push(stripTags(summary));
@@ -149,35 +200,40 @@ function stripTags(s: string): string {
   return s.includes('<') ? s.replace(/<[^>]*>/g, ' ') : s;
 }
 
-function splitClauses(text: string): string[] {
-  return text.split(/(?<=[.;!?])\s+|,\s+(?:while|but|whereas)\s+|\s+(?:while|whereas)\s+/i).filter((c) => c.length > 0);
+interface ScoredClause {
+  lower: string;
+  raw: number;
+}
+
+function scoreClauses(text: string): ScoredClause[] {
+  return text
+    .split(/(?<=[.;!?])\s+|,\s+(?:while|but|whereas)\s+|\s+(?:while|whereas)\s+/i)
+    .filter((c) => c.length > 0)
+    .map((c) => ({ lower: c.toLowerCase(), raw: rawScore(tokenize(c)) }));
 }
 
 /** Sentiment of the clauses that name this company (symbol or the first word of its name), if any do. */
-function tickerRaw(symbol: string, dict: SymbolDictionary, clauses: readonly string[]): number | undefined {
-  const info = dict.get(symbol);
-  const nameWord = info?.name.split(/[\s,.]+/)[0];
-  const needles = [symbol.toLowerCase()];
-  if (nameWord !== undefined && nameWord.length >= 3) needles.push(nameWord.toLowerCase());
+function tickerRaw(symbol: string, dict: SymbolDictionary, clauses: readonly ScoredClause[]): number | undefined {
+  const needles = needlesOf(symbol, dict);
   let raw = 0;
   let seen = false;
   for (const clause of clauses) {
-    const lower = clause.toLowerCase();
-    if (!needles.some((n) => containsWord(lower, n))) continue;
+    if (!needles.some((n) => wordIndex(clause.lower, n) >= 0)) continue;
     seen = true;
-    raw += rawScore(tokenize(clause));
+    raw += clause.raw;
   }
   return seen ? raw : undefined;
 }
 
-function containsWord(haystack: string, needle: string): boolean {
+/** Index of `needle` as a whole word in `haystack`, or -1. */
+function wordIndex(haystack: string, needle: string): number {
   let from = 0;
   for (;;) {
     const i = haystack.indexOf(needle, from);
-    if (i < 0) return false;
+    if (i < 0) return -1;
     const before = i === 0 ? '' : (haystack[i - 1] as string);
     const after = haystack[i + needle.length] ?? '';
-    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return true;
+    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return i;
     from = i + 1;
   }
 }

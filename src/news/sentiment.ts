@@ -19,6 +19,7 @@ export interface SentimentOptions {
 }
 
 const DEFAULT_THRESHOLD = 0.45;
+const PHRASE_FIRST = new Set([...PHRASE.keys()].map((k) => k.slice(0, k.indexOf(' '))));
 const PAIRED = 1;
 const UNPAIRED = 0.5;
 /** Directions whose sign depends entirely on what moves: without a metric they say little. */
@@ -150,7 +151,7 @@ export function scoreParts(tokens: readonly Token[]): ScoreParts {
     if (used[i] === 1) continue;
     const tok = (tokens[i] as Token).text;
     const next = tokens[i + 1]?.text;
-    const phrase = next === undefined || used[i + 1] === 1 ? undefined : PHRASE.get(`${tok} ${next}`);
+    const phrase = next === undefined || used[i + 1] === 1 || !PHRASE_FIRST.has(tok) ? undefined : PHRASE.get(`${tok} ${next}`);
     if (phrase !== undefined) {
       total += (negated(tokens, i) ? -phrase : phrase) * CUE_SCALE * 1.5;
       used[i + 1] = 1;

@@ -1,13 +1,11 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer, type AnalyzeInput } from '../../src/news/analyze.js';
-import { buildSymbolDictionary } from '../../src/news/tickers/dictionary.js';
 import { createRedisClusterIndex } from '../../src/stores/cluster-index.js';
+import { loadSymbolDictionary } from '../../src/stores/dictionary-file.js';
 import { connectRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
 
-const analyze = createAnalyzer({
-  dictionary: buildSymbolDictionary({ version: 1, asOf: '2026-01-01', symbols: [['BABA', 'Alibaba Group Holding Ltd', 'NYSE', 1577552, 0, 'alibaba']], aliases: [] }),
-});
+const analyze = createAnalyzer({ dictionary: loadSymbolDictionary() });
 const story = (id: string, title: string, extra: Partial<AnalyzeInput> = {}) => analyze({ id, title, tickers: ['BABA'], ...extra });
 const T0 = Date.parse('2026-03-02T14:00:00Z');
 const BEAT = 'Alibaba shares jump after earnings beat estimates';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, rescoreImportance } from '../../src/news/analyze.js';
-import { buildSymbolDictionary, type SymbolDictionary } from '../../src/news/tickers/dictionary.js';
+import { loadSymbolDictionary } from '../../src/stores/dictionary-file.js';
 
-const analyze = createAnalyzer({ dictionary: testDictionary() });
+const analyze = createAnalyzer({ dictionary: loadSymbolDictionary() });
 
 describe('createAnalyzer', () => {
   it('scores a story end to end', () => {
@@ -55,17 +55,14 @@ describe('createAnalyzer', () => {
   });
 });
 
-// A small dictionary built with the real builder from inline rows.
-function testDictionary(): SymbolDictionary {
-  return buildSymbolDictionary({
-    version: 1,
-    asOf: '2026-01-01',
-    symbols: [
-      ['BABA', 'Alibaba Group Holding Ltd', 'NYSE', 1577552, 0, 'alibaba group holding|alibaba'],
-      ['JD', 'JD.com, Inc.', 'Nasdaq', 1549802, 0, 'jd com'],
-      ['TSLA', 'Tesla, Inc.', 'Nasdaq', 1318605, 0, 'tesla'],
-      ['INTC', 'Intel Corp', 'Nasdaq', 50863, 0, 'intel'],
-    ],
-    aliases: [],
+
+describe('analyst calls', () => {
+  it('treats the firm making the call as a passing mention', () => {
+    const a = analyze({ id: 's7', title: 'Goldman Sachs downgrades Tesla to Sell, lowers price target to $150' });
+    const tsla = a.tickers.find((t) => t.symbol === 'TSLA');
+    const gs = a.tickers.find((t) => t.symbol === 'GS');
+    expect(tsla?.sentiment.label).toBe('negative');
+    expect(gs).toMatchObject({ primary: false, sentiment: { label: 'neutral' } });
+    expect(gs?.importance ?? 100).toBeLessThan(tsla?.importance ?? 0);
   });
-}
+});

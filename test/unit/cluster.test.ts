@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer, type AnalyzeInput } from '../../src/news/analyze.js';
 import { createMemoryClusterIndex } from '../../src/news/cluster.js';
-import { buildSymbolDictionary, type SymbolDictionary } from '../../src/news/tickers/dictionary.js';
+import { loadSymbolDictionary } from '../../src/stores/dictionary-file.js';
 
-const analyze = createAnalyzer({ dictionary: testDictionary() });
+const analyze = createAnalyzer({ dictionary: loadSymbolDictionary() });
 const story = (id: string, title: string, extra: Partial<AnalyzeInput> = {}) => analyze({ id, title, tickers: ['BABA'], ...extra });
 const T0 = Date.parse('2026-03-02T14:00:00Z');
 const HOUR = 3_600_000;
@@ -52,19 +52,3 @@ describe('memory cluster index', () => {
   });
 });
 
-// A small dictionary built with the real builder from inline rows.
-function testDictionary(): SymbolDictionary {
-  return buildSymbolDictionary({
-    version: 1,
-    asOf: '2026-01-01',
-    symbols: [
-      ['BABA', 'Alibaba Group Holding Ltd', 'NYSE', 1577552, 0, 'alibaba group holding|alibaba'],
-      ['JD', 'JD.com, Inc.', 'Nasdaq', 1549802, 0, 'jd com'],
-      ['AAPL', 'Apple Inc.', 'Nasdaq', 320193, 0, '~apple'],
-      ['GS', 'Goldman Sachs Group Inc', 'NYSE', 886982, 0, 'goldman sachs'],
-      ['TSLA', 'Tesla, Inc.', 'Nasdaq', 1318605, 0, 'tesla'],
-      ['INTC', 'Intel Corp', 'Nasdaq', 50863, 0, 'intel'],
-    ],
-    aliases: [],
-  });
-}
