@@ -30,11 +30,18 @@ export class DictionaryFileError extends Error {
   }
 }
 
+/** Additions from the configuration (`tickers.aliases`, `tickers.stopWords`). */
+export interface DictionaryExtras {
+  /** alias → symbol; `~SYM` marks a common word that needs supporting evidence. */
+  aliases?: Readonly<Record<string, string>>;
+  stopWords?: readonly string[];
+}
+
 /**
  * Loads the symbol file and, from the same folder, `aliases.json` (optional). `path` defaults to the
  * package's data/symbols.json.
  */
-export function loadSymbolDictionary(path: string = defaultSymbolsPath()): SymbolDictionary {
+export function loadSymbolDictionary(path: string = defaultSymbolsPath(), extras: DictionaryExtras = {}): SymbolDictionary {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
@@ -63,8 +70,8 @@ export function loadSymbolDictionary(path: string = defaultSymbolsPath()): Symbo
     symbols: file.symbols,
     names: file.names,
     firstTokens: file.firstTokens,
-    aliases,
-    stopList,
+    aliases: [...aliases, ...Object.entries(extras.aliases ?? {})],
+    stopList: [...stopList, ...(extras.stopWords ?? [])],
   };
   return buildSymbolDictionary(data);
 }

@@ -143,3 +143,14 @@ describe('relevance and primary', () => {
     expect(hits.find((h) => h.symbol === 'AAPL')).toMatchObject({ primary: false });
   });
 });
+
+describe('bare ticker lists and moves', () => {
+  it('accepts a run of listed symbols and a symbol with a move', () => {
+    expect(symbols('Tech rally', 'MSFT, NVDA and AAPL lead the Nasdaq higher.')).toEqual(['AAPL', 'MSFT', 'NVDA']);
+    expect(symbols('Movers', 'PLTR jumped 8% while traders sold HESM.')).toEqual(['PLTR']);
+  });
+  it('does not take acronym lists or ALL-CAPS headlines', () => {
+    expect(symbols('CEO, CFO And IT Chiefs Meet', '')).toEqual([]);
+    expect(symbols('NVDA SHARES FALL AS AI DOUBTS GROW', '')).toEqual([]);
+  });
+});

@@ -17,8 +17,11 @@ const SHARE_CONTEXT = new Set([
 ]);
 const MOVE_CONTEXT = new Set([
   'rallies', 'jumps', 'falls', 'slides', 'surges', 'plunges', 'gains', 'drops', 'sinks', 'soars', 'rises', 'climbs',
-  'tumbles', 'dips', 'spikes', 'upgraded', 'downgraded', 'beats', 'misses', 'tops',
+  'tumbles', 'dips', 'spikes', 'upgraded', 'downgraded', 'beats', 'misses', 'tops', 'rallied', 'jumped', 'fell',
+  'slid', 'surged', 'plunged', 'gained', 'dropped', 'sank', 'soared', 'rose', 'climbed', 'tumbled', 'dipped',
+  'spiked', 'slipped', 'slumped', 'advanced', 'declined', 'edged', 'traded', 'trades', 'closed', 'opened',
 ]);
+const LIST_GAP_RE = /^\s*(?:,|\/|&|and|,\s*and)\s*$/;
 const CONTEXT_BEFORE = new Set(['shares', 'stock', 'buy', 'sell', 'long', 'short', 'own', 'owns', 'holders', 'of']);
 
 export interface FieldScan {
@@ -118,7 +121,7 @@ export function scanNames(text: string, dict: SymbolDictionary, found: ReadonlyS
   const leadMatch = /[.!?](?:\s|$)/.exec(text);
   const leadEnd = leadMatch === null ? text.length : leadMatch.index + 1;
   const nameFound = new Set<string>();
-  const pendingBare: { symbol: string; pos: number; context: boolean; paren: boolean }[] = [];
+  const pendingBare: { symbol: string; pos: number; end: number; context: boolean; paren: boolean }[] = [];
 
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
@@ -176,7 +179,16 @@ export function scanNames(text: string, dict: SymbolDictionary, found: ReadonlyS
       (next !== undefined && (SHARE_CONTEXT.has(next.key) || MOVE_CONTEXT.has(next.key)) && !next.allCaps) ||
       (prev !== undefined && CONTEXT_BEFORE.has(prev.key) && !prev.allCaps && (prev.key !== 'of' || SHARE_CONTEXT.has(tokens[i - 2]?.key ?? ''))) ||
       /^\s*[+-]?\d+(?:\.\d+)?%/.test(text.slice(tok.end, tok.end + 12));
-    pendingBare.push({ symbol, pos: tok.start, context, paren });
+    pendingBare.push({ symbol, pos: tok.start, end: tok.end, context, paren });
+  }
+  // "AAPL, MSFT and NVDA lead gains": a run of listed symbols is a ticker list.
+  for (let k = 0; k + 1 < pendingBare.length; k++) {
+    const a = pendingBare[k];
+    const b = pendingBare[k + 1];
+    if (a !== undefined && b !== undefined && LIST_GAP_RE.test(text.slice(a.end, b.pos))) {
+      a.context = true;
+      b.context = true;
+    }
   }
   // Bare words are kept only with evidence: stock context next to them, parentheses, or the same
   // company found by a stronger form somewhere in the item.
