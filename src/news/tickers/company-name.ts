@@ -128,7 +128,7 @@ export function normalizeCompanyName(name: string): string {
   if (tokens[0] === 'the' && tokens.length > 1) tokens.shift();
   if (tokens.length === 0) return '';
   if (tokens.length === 1 && TRAILING_SUFFIXES.has(tokens[0] ?? '')) return '';
-  // "First American" says nothing; "Bank of America" does.
-  if (tokens.length <= 2 && tokens.every((t) => GENERIC_NAME_WORDS.has(t))) return '';
+  // "General" alone says nothing; "First Solar" is kept (the builder marks it as needing evidence).
+  if (tokens.length === 1 && GENERIC_NAME_WORDS.has(tokens[0] ?? '')) return '';
   return tokens.join(' ');
 }

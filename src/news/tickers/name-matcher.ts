@@ -153,7 +153,8 @@ export function scanNames(text: string, dict: SymbolDictionary, found: ReadonlyS
         accept = !suffix && !partOfLongerName;
       } else if (entry.weak && !withTicker) {
         const possessive = last?.possessive === true;
-        const context = next !== undefined && SHARE_CONTEXT.has(next.key) && !possessive;
+        // "Quantum Computing Stocks Rally" is about a theme; "Target Stock Falls" about a company.
+        const context = next !== undefined && SHARE_CONTEXT.has(next.key) && next.key !== 'stocks' && !possessive;
         const properNoun = !titleCase && !sentenceStart(text, tok.start) && !partOfLongerName;
         accept = suffix || context || possessive || properNoun || (found.has(entry.symbol) && !partOfLongerName);
       }
