@@ -58,7 +58,8 @@ describe('normalizeCompanyName', () => {
     expect(normalizeCompanyName('JPMORGAN CHASE & CO')).toBe('jpmorgan chase');
     expect(normalizeCompanyName('Apple Inc. - Common Stock')).toBe('apple');
     expect(normalizeCompanyName('General Holdings Inc')).toBe('');
-    expect(normalizeCompanyName('First American Corp')).toBe('');
+    expect(normalizeCompanyName('First American Corp')).toBe('first american');
+    expect(normalizeCompanyName('Capital Inc')).toBe('');
   });
 });
 
