@@ -1,5 +1,5 @@
 // One pino root logger; adapters take child loggers bound to { role, feed, jobId, ticker }.
-import { pino, type Logger } from 'pino';
+import { destination, pino, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -26,7 +26,7 @@ export function createLogger(options: { level?: string; toStderr?: boolean } = {
       redact: { paths: redactPaths, censor: '[redacted]' },
       base: { app: 'squawk' },
     },
-    pino.destination({ fd: options.toStderr ? 2 : 1, sync: false }),
+    destination({ fd: options.toStderr ? 2 : 1, sync: false }),
   );
 }
 

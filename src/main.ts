@@ -4,14 +4,14 @@ import { Queue } from 'bullmq';
 import type { Config } from './config/schema.js';
 import type { RoleName } from './config/core-schema.js';
 import type { Logger } from './log.js';
-import { queueNames, type DeliverJob, type NewsJob } from './pipeline/contracts.js';
+import { newsJobId, queueNames, type DeliverJob, type NewsJob } from './pipeline/contracts.js';
 import { createRedis } from './stores/redis.js';
 import { createRedisWatchlistStore } from './stores/watchlists.js';
 import { createRedisDecisionStore } from './stores/decisions.js';
 import { createRedisSeenStore } from './stores/seen.js';
 import { createRedisSentLedger } from './stores/sent-ledger.js';
 import { createRedisFeedStateStore } from './stores/feed-state.js';
-import { createRedisPriceBook } from './stores/price-book.js';
+import { createRedisPriceBook, createRedisPriceBookReader } from './stores/price-book.js';
 import { createRedisClusterIndex } from './stores/cluster-index.js';
 import { loadSymbolDictionary } from './stores/dictionary-file.js';
 import { createStoryScorer } from './pipeline/score.js';
@@ -19,7 +19,7 @@ import { createPriceLines } from './pipeline/price-lines.js';
 import { createSinks } from './sinks/create-sinks.js';
 import type { AlertSink } from './sinks/types.js';
 import { startPollRole, type PollRole } from './roles/poll.js';
-import { startPipelineRole } from './roles/pipeline.js';
+import { newsJobOptions, startPipelineRole } from './roles/pipeline.js';
 import { startDeliverRole } from './roles/deliver.js';
 import { startStreamRole } from './roles/stream.js';
 import { startHttpRole } from './roles/http.js';
@@ -53,7 +53,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
 
   const watchlists = createRedisWatchlistStore(redis, prefix);
   if (await watchlists.seedOnce(config.watchlists)) log.info({ count: config.watchlists.length }, 'watchlists seeded from config');
-  const priceBook = createRedisPriceBook(redis, prefix, { flushEveryMs: config.market.flushEveryMs, barsKeepDays: config.market.barsKeepDays });
+  const prices = createRedisPriceBookReader(redis, prefix);
   const sinks = options.sinks ?? createSinks(config.destinations);
 
   const roles: Role[] = [];
@@ -80,7 +80,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
             seen: createRedisSeenStore(redis, prefix, config.pipeline.decisionTtlDays * day),
             watchlists,
             decisions: createRedisDecisionStore(redis, prefix, config.pipeline.decisionTtlDays * day),
-            priceLines: createPriceLines(priceBook),
+            priceLines: createPriceLines(prices),
             deliverQueue,
             deliverJobOptions: { attempts: config.deliver.attempts, backoffMs: config.deliver.backoffMs },
             maxStoryAgeMinutes: config.pipeline.maxStoryAgeMinutes,
@@ -90,10 +90,33 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
       );
     }
     if (has('stream') && config.market.provider !== 'none') {
-      roles.push(await startStreamRole({ config: config.market, redis, prefix, watchlists, priceBook, newsQueue, log }));
+      const priceBook = createRedisPriceBook(redis, prefix, {
+        flushEveryMs: config.market.flushEveryMs,
+        barsKeepDays: config.market.barsKeepDays,
+        onError: (err) => log.warn({ err: err.message }, 'price book flush failed'),
+      });
+      const stream = await startStreamRole({
+        config: config.market,
+        redis,
+        prefix,
+        watchlists,
+        priceBook,
+        log,
+        // Stories from a provider's news stream enter the pipeline exactly like feed items.
+        onNews: async ({ source, itemKey, raw }) => {
+          await newsQueue.add('item', { source, itemKey, raw, receivedAt: Date.now() }, { ...newsJobOptions, jobId: newsJobId(source, itemKey) });
+        },
+      });
+      roles.push({
+        name: 'stream',
+        stop: async () => {
+          await stream.stop();
+          await priceBook.close();
+        },
+      });
     }
     if (has('poll')) {
-      const state = createRedisFeedStateStore(redis, prefix);
+      const state = createRedisFeedStateStore(redis, `${prefix}:`, { unhealthyAfterMinutes: config.fetch.unhealthyAfterMinutes });
       poll = await startPollRole({ connection: redis, prefix, feeds: config.feeds, settings: config.fetch, state, newsQueue, log });
       roles.push(poll);
     }
@@ -116,7 +139,6 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
           await r.stop(graceMs).catch((err: unknown) => log.warn({ role: r.name, err }, 'role did not stop cleanly'));
         }
       }
-      await priceBook.close();
       await Promise.allSettled([newsQueue.close(), deliverQueue.close()]);
       await Promise.allSettled([...sinks.values()].map((s) => s.close()));
       await redis.quit().catch(() => redis.disconnect());

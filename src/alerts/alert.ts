@@ -1,7 +1,26 @@
 // Building an alert from a story and its scores, and rendering it as text a person can read in a terminal.
-import type { Alert } from '../pipeline/contracts.js';
 import type { Story } from '../news/types.js';
-import type { ClusterInfo, StoryScores } from './decision.js';
+import type { ClusterInfo, ScoredTicker, SentimentLabel, StoryScores } from './decision.js';
+
+/** One alert, as the pipeline hands it to delivery (the `deliver` payload validates this shape). */
+export interface Alert {
+  alertId: string;
+  storyId: string;
+  clusterId: string;
+  source: string;
+  title: string;
+  summary: string;
+  url: string;
+  publishedAt: string;
+  event: string | null;
+  sentiment: { label: SentimentLabel; score: number };
+  importance: number;
+  tickers: ScoredTicker[];
+  /** One line per primary ticker, e.g. "BABA shares traded lower by 0.29% at $71.92 premarket". */
+  priceAction: PriceLine[];
+  /** Epoch ms when the item was first seen: the start of the alert-latency clock. */
+  receivedAt: number;
+}
 
 export interface PriceLine {
   symbol: string;

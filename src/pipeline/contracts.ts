@@ -2,6 +2,7 @@
 // types; processors safeParse and fail a bad payload without retrying it.
 import { z } from 'zod';
 import { feedSchema } from '../config/feeds-schema.js';
+import type { Alert } from '../alerts/alert.js';
 
 export const queueNames = {
   /** Published by: job schedulers (one per feed). Consumed by: the poll role. */
@@ -41,7 +42,7 @@ export type NewsJob = z.infer<typeof newsJobSchema>;
 
 const sentimentSchema = z.object({ label: z.enum(['positive', 'negative', 'neutral']), score: z.number() });
 
-export const alertSchema = z.object({
+export const alertSchema: z.ZodType<Alert> = z.object({
   alertId: z.string().min(1),
   storyId: z.string().min(1),
   clusterId: z.string().min(1),
@@ -62,11 +63,10 @@ export const alertSchema = z.object({
       sentiment: sentimentSchema,
     }),
   ),
-  /** One line per primary ticker, e.g. "BABA shares traded lower by 0.29% at $71.92 premarket". */
   priceAction: z.array(z.object({ symbol: z.string(), line: z.string(), stale: z.boolean() })),
   receivedAt: z.number(),
 });
-export type Alert = z.infer<typeof alertSchema>;
+export type { Alert };
 
 /** `deliver`: send one alert to one destination. */
 export const deliverJobSchema = z.object({

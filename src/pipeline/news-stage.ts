@@ -12,12 +12,12 @@ import type { DecisionStore } from '../stores/decisions.js';
 import type { SeenStore } from '../stores/seen.js';
 import { deliverJobId, newsJobSchema, type DeliverJob } from './contracts.js';
 
-export interface NewsStageDeps {
+export interface NewsStageDeps<S extends StoryScores = StoryScores> {
   /** Tickers, event, sentiment and importance for a story (pure). */
-  score(story: Story): StoryScores;
+  score(story: Story): S;
   seen: SeenStore;
   /** Near-duplicate clustering; must return the same answer when called again for the same story id. */
-  cluster(story: Story, scores: StoryScores): Promise<ClusterInfo | null>;
+  cluster(story: Story, scores: S): Promise<ClusterInfo | null>;
   watchlists: Pick<WatchlistStore, 'watching'>;
   decisions: DecisionStore;
   /** Price-action lines for the alert's primary tickers; failures degrade to none. */
@@ -29,7 +29,7 @@ export interface NewsStageDeps {
   log: Logger;
 }
 
-export async function processNewsJob(data: unknown, deps: NewsStageDeps): Promise<Decision> {
+export async function processNewsJob<S extends StoryScores>(data: unknown, deps: NewsStageDeps<S>): Promise<Decision> {
   const parsed = newsJobSchema.safeParse(data);
   if (!parsed.success) throw new UnrecoverableError(`bad news payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const job = parsed.data;

@@ -4,7 +4,7 @@ import type { PriceSnapshot } from '../market/types.js';
 import type { PriceLine } from '../alerts/alert.js';
 
 export interface SnapshotReader {
-  getMany(symbols: readonly string[]): Promise<Array<PriceSnapshot | null>>;
+  getMany(symbols: readonly string[]): Promise<Map<string, PriceSnapshot>>;
 }
 
 export function createPriceLines(book: SnapshotReader, options: { staleAfterMs?: number } = {}) {
@@ -12,7 +12,8 @@ export function createPriceLines(book: SnapshotReader, options: { staleAfterMs?:
     if (symbols.length === 0) return [];
     const snapshots = await book.getMany(symbols);
     const lines: PriceLine[] = [];
-    for (const snapshot of snapshots) {
+    for (const symbol of symbols) {
+      const snapshot = snapshots.get(symbol);
       const action = snapshot && describePriceAction(snapshot, now, options);
       if (action) lines.push({ symbol: action.symbol, line: action.line, stale: action.stale });
     }

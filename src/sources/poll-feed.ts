@@ -2,9 +2,11 @@
 // apply the first-poll baseline, record the outcome. Feed problems never throw: they come back as status
 // 'failed' with a message, and the feed backs off. Redis errors do throw (the job is retried).
 //
-// No seen-set here: every later poll returns every item in the document, and the caller enqueues each one with
-// job id `source:itemKey`, which BullMQ ignores when that job already exists. Items of the first poll older than
-// the baseline age are dropped so starting squawk does not replay a feed's whole history.
+// Every poll hands every item in the document to `enqueue`, which adds each with job id `source:itemKey`; BullMQ
+// ignores a job id it already holds, and the pipeline's decision records catch anything older. Items of the first
+// poll older than the baseline age are left out and remembered, so neither starting squawk nor a later poll
+// replays a feed's history. Validators (ETag, Last-Modified) are stored only after `enqueue` succeeded: if
+// enqueueing fails, the next poll fetches the whole document again instead of getting a 304.
 import type { FeedConfig, FetchSettings } from '../config/feeds-schema.js';
 import type { Logger } from '../log.js';
 import { itemKeys } from '../news/item-key.js';
@@ -17,6 +19,8 @@ import { FeedParseError, parseFeed } from './parse-feed.js';
 
 export interface PollDeps {
   state: FeedStateStore;
+  /** Hands the poll's new items to the queue; must succeed before the poll is recorded. */
+  enqueue(items: readonly PollItem[]): Promise<void>;
   limiter: HostLimiter;
   settings: FetchSettings;
   now: () => Date;
@@ -114,19 +118,26 @@ export async function pollFeed(feed: FeedConfig, deps: PollDeps): Promise<PollRe
   const all: PollItem[] = raws.map((raw, i) => ({ itemKey: keys[i] ?? '', raw }));
   let items = all;
   const result: PollResult = { status: 'ok', items, health: 'healthy' };
+  let skipped: string[] = [];
   if (state.baselineTakenAt === undefined) {
     const maxAge = feed.baselineMaxAgeMinutes ?? settings.baselineMaxAgeMinutes;
     items = withinBaseline(all, now, maxAge);
-    result.items = items;
+    const kept = new Set(items.map((i) => i.itemKey));
+    skipped = all.filter((i) => !kept.has(i.itemKey)).map((i) => i.itemKey);
     result.baseline = true;
-    result.skippedByBaseline = all.length - items.length;
+    result.skippedByBaseline = skipped.length;
+  } else {
+    const old = await deps.state.inBaseline(feed.id, keys);
+    items = all.filter((_, i) => !old[i]);
   }
+  result.items = items;
+  if (items.length > 0) await deps.enqueue(items);
   const validators: { etag?: string; lastModified?: string } = {};
   if (outcome.etag) validators.etag = outcome.etag;
   if (outcome.lastModified) validators.lastModified = outcome.lastModified;
   // Validators are stored only after a successful parse, so a broken document is fetched again in full.
   await deps.state.recordSuccess(feed.id, now, validators);
-  if (result.baseline === true) await deps.state.markBaseline(feed.id, now);
+  if (result.baseline === true) await deps.state.markBaseline(feed.id, now, skipped);
   log.debug({ feed: feed.id, items: items.length, baseline: result.baseline ?? false }, 'feed polled');
   return result;
 }

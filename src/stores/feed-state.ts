@@ -23,7 +23,10 @@ export interface FeedStateStore {
   recordSuccess(feedId: string, at: Date, validators?: { etag?: string; lastModified?: string }): Promise<void>;
   /** A fetch or parse failed; returns the state after recording. */
   recordFailure(feedId: string, failure: { at: Date; error: string; nextAttemptAt: Date }): Promise<FeedState>;
-  markBaseline(feedId: string, at: Date): Promise<void>;
+  /** Records the first poll; `skippedKeys` are the old items it left out, never to be enqueued later. */
+  markBaseline(feedId: string, at: Date, skippedKeys?: readonly string[]): Promise<void>;
+  /** For each key, whether the baseline left that item out. */
+  inBaseline(feedId: string, itemKeys: readonly string[]): Promise<boolean[]>;
   health(feedId: string, now: Date): Promise<FeedHealth>;
   /** Forget a feed (removed from config, or tests). */
   clear(feedId: string): Promise<void>;
@@ -53,6 +56,9 @@ async function execOrThrow(multi: ReturnType<Redis['multi']>): Promise<void> {
   for (const [error] of results ?? []) if (error) throw error;
 }
 
+/** Items left out by a feed's baseline are remembered this long (far longer than any feed keeps an item). */
+const BASELINE_TTL_SECONDS = 90 * 24 * 3600;
+
 export function createRedisFeedStateStore(
   redis: Redis,
   prefix: string,
@@ -60,6 +66,7 @@ export function createRedisFeedStateStore(
 ): FeedStateStore {
   const unhealthyAfterMinutes = options.unhealthyAfterMinutes ?? 30;
   const key = (feedId: string): string => `${prefix}feed:${feedId}`;
+  const baselineKey = (feedId: string): string => `${prefix}feed:${feedId}:baseline`;
   const get = async (feedId: string): Promise<FeedState> => fromHash(await redis.hgetall(key(feedId)));
 
   return {
@@ -88,14 +95,23 @@ export function createRedisFeedStateStore(
       );
       return get(feedId);
     },
-    async markBaseline(feedId, at) {
-      await redis.hsetnx(key(feedId), 'baselineTakenAt', at.toISOString());
+    async markBaseline(feedId, at, skippedKeys = []) {
+      const multi = redis.multi().hsetnx(key(feedId), 'baselineTakenAt', at.toISOString());
+      if (skippedKeys.length > 0) {
+        multi.sadd(baselineKey(feedId), ...skippedKeys).expire(baselineKey(feedId), BASELINE_TTL_SECONDS);
+      }
+      await execOrThrow(multi);
+    },
+    async inBaseline(feedId, itemKeys) {
+      if (itemKeys.length === 0) return [];
+      const flags = await redis.smismember(baselineKey(feedId), ...itemKeys);
+      return flags.map((f) => f === 1);
     },
     async health(feedId, now) {
       return feedHealth(await get(feedId), now, unhealthyAfterMinutes);
     },
     async clear(feedId) {
-      await redis.del(key(feedId));
+      await redis.del(key(feedId), baselineKey(feedId));
     },
   };
 }

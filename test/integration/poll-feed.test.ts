@@ -25,25 +25,27 @@ afterAll(async () => {
   await sim.close();
 });
 
-function setup(clock: { now: Date }): { deps: PollDeps; state: FeedStateStore } {
+function setup(clock: { now: Date }): { deps: PollDeps; state: FeedStateStore; enqueued: string[][] } {
   const state = createRedisFeedStateStore(redis, `${prefix}:${Math.random().toString(36).slice(2)}:`);
+  const enqueued: string[][] = [];
   const deps: PollDeps = {
     state,
+    enqueue: async (items) => void enqueued.push(items.map((i) => i.itemKey)),
     limiter: createHostLimiter(settings.perHost),
     settings,
     now: () => clock.now,
     log: silentLogger,
     random: () => 0,
   };
-  return { deps, state };
+  return { deps, state, enqueued };
 }
 
 const feed = (id: string, url: string, extra: Partial<FeedConfig> = {}): FeedConfig => feedSchema.parse({ id, url, ...extra });
 
 describe('pollFeed', () => {
-  it('returns only recent items on the first poll, then 304, then the whole document after a change', async () => {
+  it('returns only recent items on the first poll, then 304, then all but the baseline after a change', async () => {
     const clock = { now: new Date() };
-    const { deps, state } = setup(clock);
+    const { deps, state, enqueued } = setup(clock);
     const benzinga = feed('benzinga', sim.feedUrl('benzinga'));
 
     const first = await pollFeed(benzinga, deps);
@@ -65,11 +67,24 @@ describe('pollFeed', () => {
     const third = await pollFeed(benzinga, deps);
     expect(third.status).toBe('ok');
     expect(third.baseline).toBeUndefined();
-    expect(third.items.length).toBe(first.items.length + (first.skippedByBaseline ?? 0) + 1);
+    // The old items the baseline left out stay out; everything else in the document is handed on again.
+    expect(third.items.length).toBe(first.items.length + 1);
     expect(third.items.map((i) => i.itemKey)).toContain('poll-test-1');
+    expect(enqueued).toEqual([first.items.map((i) => i.itemKey), third.items.map((i) => i.itemKey)]);
     // Keys of items seen before are unchanged, so the enqueue by job id drops them.
     const before = new Set(first.items.map((i) => i.itemKey));
     expect(third.items.filter((i) => before.has(i.itemKey))).toHaveLength(first.items.length);
+  });
+
+  it('keeps the old validators when enqueueing fails, so the next poll fetches the items again', async () => {
+    const clock = { now: new Date() };
+    const { deps } = setup(clock);
+    const gnw = feed('globenewswire', sim.feedUrl('globenewswire'), { baselineMaxAgeMinutes: 24 * 60 });
+    const failing: PollDeps = { ...deps, enqueue: () => Promise.reject(new Error('Redis went away')) };
+    await expect(pollFeed(gnw, failing)).rejects.toThrow('Redis went away');
+    const retry = await pollFeed(gnw, deps);
+    expect(retry.status).toBe('ok');
+    expect(retry.items.length).toBeGreaterThan(0);
   });
 
   it('uses the per-feed baseline age', async () => {

@@ -7,8 +7,8 @@ import { Redis } from 'ioredis';
 
 export const sharedRedisUrl = (): string => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** A key prefix no other test uses, e.g. `t:3f9a1c2b`. */
-export const uniquePrefix = (label = 't'): string => `${label}:${randomBytes(4).toString('hex')}`;
+/** A key prefix no other test uses, e.g. `t-3f9a1c2b`. */
+export const uniquePrefix = (label = 't'): string => `${label}-${randomBytes(4).toString('hex')}`;
 
 /** An ioredis connection to the shared test server, suitable for BullMQ workers too. */
 export const connectRedis = (url = sharedRedisUrl()): Redis =>

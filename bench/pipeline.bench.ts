@@ -1,0 +1,156 @@
+// Pipeline throughput and latency, with the bare BullMQ hop as the floor, on the shared local Redis.
+//
+// pipeline.stories_per_s    distinct stories enqueued into `news` at once (addBulk), until every alert is written by
+//                           the JSON-lines sink: news → scoring, clustering, routing → deliver → sink.
+// pipeline.latency_p50_ms   paced run (about 100 stories/s): sink write time minus enqueue time, per alert.
+// pipeline.latency_p99_ms
+// floor.bullmq_hop_p50_ms   same pacing: time from Queue.add to the Worker's processor starting, one bare hop.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Queue, Worker } from 'bullmq';
+import { newsJobId, type NewsJob } from '../src/pipeline/contracts.js';
+import { newsJobOptions } from '../src/roles/pipeline.js';
+import { createJsonlSink } from '../src/sinks/jsonl-sink.js';
+import type { AlertSink } from '../src/sinks/types.js';
+import { startTestApp } from '../test/support/app.js';
+import { connectRedis, deletePrefix, uniquePrefix } from '../test/support/redis.js';
+
+const THROUGHPUT_STORIES = 6000;
+const PACED_STORIES = 300;
+const PACE_PER_S = 100;
+
+// Stories spread over the 600 largest listed companies (as ordered in the shipped dictionary), like a real feed.
+const symbolFile = JSON.parse(readFileSync(new URL('../data/symbols.json', import.meta.url), 'utf8')) as {
+  symbols: Record<string, [string, string, number, number]>;
+};
+const companies: Array<[string, string]> = Object.entries(symbolFile.symbols)
+  .filter(([symbol]) => /^[A-Z]{2,5}$/.test(symbol))
+  .slice(0, 600)
+  .map(([symbol, [name, exchange]]) => [`${name} (${exchange === 'Nasdaq' ? 'NASDAQ' : 'NYSE'}: ${symbol})`, symbol]);
+const templates = [
+  (n: string, _t: string, k: number) => `${n} Q${(k % 4) + 1} revenue of $${(k % 900) + 100}.${k % 10} million tops estimates`,
+  (n: string, _t: string, k: number) => `${n} raises ${2027 + (k % 3)} guidance to $${(k % 50) + 1}.${k % 100} per share`,
+  (n: string, _t: string, k: number) => `Analyst upgrades ${n} to Buy, price target $${(k % 400) + 20}`,
+  (n: string, _t: string, k: number) => `${n} announces $${(k % 90) + 5} million buyback program number ${k}`,
+];
+
+const story = (i: number, run: string): { name: string; data: NewsJob; opts: typeof newsJobOptions & { jobId: string } } => {
+  const [name, ticker] = companies[i % companies.length] as [string, string];
+  const title = (templates[i % templates.length] as (n: string, _t: string, k: number) => string)(name, ticker, i);
+  const itemKey = `${run}-${i}`;
+  return {
+    name: 'item',
+    data: {
+      source: 'bench',
+      itemKey,
+      raw: { guid: itemKey, title, link: `https://news.example.com/${run}/${i}`, summary: title, published: new Date().toUTCString() },
+      receivedAt: Date.now(),
+    },
+    opts: { ...newsJobOptions, jobId: newsJobId('bench', itemKey) },
+  };
+};
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Epoch milliseconds with sub-millisecond resolution. */
+const hiresNow = (): number => performance.timeOrigin + performance.now();
+
+/** A real JSON-lines sink that also resolves once `expected` alerts have been written. */
+function countingSink(path: string, expected: number): { sink: AlertSink; done: Promise<number>; latencies: number[] } {
+  const inner = createJsonlSink('out', path);
+  const latencies: number[] = [];
+  let n = 0;
+  let resolve: (t: number) => void = () => undefined;
+  const done = new Promise<number>((r) => (resolve = r));
+  return {
+    sink: {
+      id: 'out',
+      async send(alert, matched) {
+        const r = await inner.send(alert, matched);
+        latencies.push(hiresNow() - alert.receivedAt);
+        if (++n === expected) resolve(performance.now());
+        return r;
+      },
+      close: () => inner.close(),
+    },
+    done,
+    latencies,
+  };
+}
+
+async function runPipeline(stories: number, paced: boolean): Promise<{ elapsedMs: number; latencies: number[] }> {
+  const prefix = uniquePrefix('bench-pipeline');
+  const dir = mkdtempSync(join(tmpdir(), 'squawk-bench-'));
+  const file = join(dir, 'alerts.jsonl');
+  const { sink, done, latencies } = countingSink(file, stories);
+  const tickers = companies.map(([, t]) => t);
+  const app = await startTestApp(prefix, ['pipeline', 'deliver'], {
+    sinks: new Map([['out', sink]]),
+    overrides: {
+      watchlists: [{ id: 'bench', guild: 'bench', name: 'Bench', destination: 'out', minImportance: 0, tickers }],
+      pipeline: { concurrency: 64 },
+      deliver: { concurrency: 64 },
+    },
+  });
+  const run = prefix.slice(-8);
+  const start = performance.now();
+  if (paced) {
+    for (let i = 0; i < stories; i++) {
+      const s = story(i, run);
+      s.data.receivedAt = hiresNow();
+      await app.newsQueue.add(s.name, s.data, s.opts);
+      await sleep(1000 / PACE_PER_S);
+    }
+  } else {
+    for (let i = 0; i < stories; i += 500) {
+      await app.newsQueue.addBulk(Array.from({ length: Math.min(500, stories - i) }, (_, k) => story(i + k, run)));
+    }
+  }
+  const timeout = sleep(120_000).then(() => NaN);
+  const end = await Promise.race([done, timeout]);
+  if (Number.isNaN(end)) throw new Error(`pipeline bench: not every alert arrived within 120 s`);
+  await app.stop();
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  if (lines.length !== stories) throw new Error(`pipeline bench: ${lines.length} lines in the sink for ${stories} stories`);
+  rmSync(dir, { recursive: true, force: true });
+  const redis = connectRedis();
+  await deletePrefix(redis, prefix);
+  redis.disconnect();
+  return { elapsedMs: end - start, latencies: latencies.sort((a, b) => a - b) };
+}
+
+async function bareHop(): Promise<number> {
+  const prefix = uniquePrefix('bench-hop');
+  const redis = connectRedis();
+  const queue = new Queue<{ t: number }>('hop', { connection: redis, prefix });
+  const seen: number[] = [];
+  const worker = new Worker<{ t: number }>('hop', async (job) => void seen.push(hiresNow() - job.data.t), {
+    connection: redis,
+    prefix,
+    concurrency: 64,
+  });
+  await worker.waitUntilReady();
+  for (let i = 0; i < PACED_STORIES; i++) {
+    await queue.add('hop', { t: hiresNow() }, { removeOnComplete: true });
+    await sleep(1000 / PACE_PER_S);
+  }
+  while (seen.length < PACED_STORIES) await sleep(10);
+  await worker.close();
+  await queue.close();
+  await deletePrefix(redis, prefix);
+  redis.disconnect();
+  return percentile(seen.sort((a, b) => a - b), 0.5);
+}
+
+export default async function bench(): Promise<Record<string, number>> {
+  const floor = await bareHop();
+  const throughput = await runPipeline(THROUGHPUT_STORIES, false);
+  const paced = await runPipeline(PACED_STORIES, true);
+  return {
+    'pipeline.stories_per_s': THROUGHPUT_STORIES / (throughput.elapsedMs / 1000),
+    'pipeline.latency_p50_ms': percentile(paced.latencies, 0.5),
+    'pipeline.latency_p99_ms': percentile(paced.latencies, 0.99),
+    'floor.bullmq_hop_p50_ms': floor,
+  };
+}
