@@ -26,10 +26,17 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   const cleanups: Array<() => Promise<void> | void> = [];
   try {
     const external = process.env.REDIS_URL;
-    const redisUrl = external ?? (await startPrivateRedis().then((r) => (cleanups.push(r.stop), r.url)));
+    let redisUrl: string;
     // A fresh prefix per run: the demo never reads or disturbs anything else in a shared Redis.
     const prefix = `squawk-demo-${randomBytes(3).toString('hex')}`;
-    if (external) cleanups.push(() => deleteKeys(redisUrl, prefix, log));
+    if (external) {
+      redisUrl = external;
+      cleanups.push(() => deleteKeys(external, prefix, log));
+    } else {
+      const privateRedis = await startPrivateRedis();
+      cleanups.push(privateRedis.stop);
+      redisUrl = privateRedis.url;
+    }
 
     const feeds = await startFeedServer({ publishEveryMs: 3000 });
     cleanups.push(() => feeds.close());
@@ -40,7 +47,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     });
     cleanups.push(() => market.close());
 
-    const feedEntry = (name: string) => ({ id: name, url: feeds.feedUrl(name), intervalSeconds: FEED_INTERVAL_SECONDS });
+    const feedEntry = (name: string) => ({ id: name, url: feeds.feedUrl(name), intervalSeconds: FEED_INTERVAL_SECONDS, enabled: true });
     const destinations: unknown[] = [{ id: 'console', kind: 'console' }];
     if (options.jsonl) destinations.push({ id: 'jsonl', kind: 'jsonl', path: options.jsonl });
     const config = loadConfig({

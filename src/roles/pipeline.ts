@@ -2,17 +2,17 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
-import type { Decision } from '../alerts/decision.js';
+import type { Decision, StoryScores } from '../alerts/decision.js';
 import { queueNames, type NewsJob } from '../pipeline/contracts.js';
 import { processNewsJob, type NewsStageDeps } from '../pipeline/news-stage.js';
 import { closeWorker } from './deliver.js';
 import type { Role } from './role.js';
 
-export function startPipelineRole(deps: {
+export function startPipelineRole<S extends StoryScores>(deps: {
   connection: Redis;
   prefix: string;
   concurrency: number;
-  stage: Omit<NewsStageDeps, 'log'>;
+  stage: Omit<NewsStageDeps<S>, 'log'>;
   log: Logger;
 }): Role {
   const log = deps.log.child({ role: 'pipeline' });
