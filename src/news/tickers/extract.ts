@@ -142,7 +142,8 @@ function rank(tallies: Tally[], feedCount: number): TickerHit[] {
     const strong = [...t.evidence].some((e) => STRONG.has(e));
     const feedOnly = t.count === 0;
     let primary = !t.exposureOnly && (t.inTitle || t === leadSubject);
-    if (feedOnly && feedCount === 1 && !anyTitle && leadSubject === undefined) primary = true;
+    // Nothing in the text names a subject: trust the provider's tags.
+    if (t.evidence.has('feed') && !anyTitle && leadSubject === undefined && (feedOnly || feedCount === 1)) primary = true;
     let relevance = t.inTitle ? 90 : t.inLead ? 70 : feedOnly ? 50 : 35;
     if (strong) relevance += 10;
     relevance += Math.min(15, 5 * Math.max(0, t.count - 1));
