@@ -40,10 +40,11 @@ export interface BookRecord {
   readonly barLow: number;
   readonly barClose: number;
   readonly barVolume: number;
+  /** Stamped when the change is drained for writing (within one flush period of the event); 0 before that. */
   readonly updatedAt: number;
 }
 
-type Entry = { -readonly [K in keyof BookRecord]: BookRecord[K] } & { closes: KnownClose[] };
+type Entry = { -readonly [K in keyof BookRecord]: BookRecord[K] } & { closes: KnownClose[]; dirty: boolean };
 
 /** What changed since the last drain. */
 export interface BookChanges {
@@ -78,6 +79,7 @@ function newEntry(symbol: string): Entry {
     barClose: 0,
     barVolume: 0,
     updatedAt: 0,
+    dirty: false,
   };
 }
 
@@ -116,7 +118,8 @@ export function recordToSnapshot(r: BookRecord, now: number): PriceSnapshot {
 
 export class PriceBook {
   private readonly entries = new Map<string, Entry>();
-  private dirty = new Set<Entry>();
+  /** Entries changed since the last drain; an entry's `dirty` flag says whether it is already listed. */
+  private dirty: Entry[] = [];
   private bars: MinuteBar[] = [];
   private memoMinute = -1;
   private memoSession: Session = 'closed';
@@ -180,8 +183,13 @@ export class PriceBook {
       }
     }
     this.foldIntoBar(e, price, size, time);
-    e.updatedAt = this.now();
-    this.dirty.add(e);
+    // updatedAt is stamped at drain time: one clock read per flush rather than one per trade.
+    if (!e.dirty) this.markDirty(e);
+  }
+
+  private markDirty(e: Entry): void {
+    e.dirty = true;
+    this.dirty.push(e);
   }
 
   private foldIntoBar(e: Entry, price: number, size: number, time: number): void {
@@ -223,16 +231,14 @@ export class PriceBook {
       this.locate(e.lastTime);
       e.lastSession = this.memoSession;
     }
-    e.updatedAt = this.now();
-    this.dirty.add(e);
+    if (!e.dirty) this.markDirty(e);
   }
 
   applyStatus(symbol: string, halted: boolean, reason: string): void {
     const e = this.entry(symbol);
     e.halted = halted;
     e.haltReason = halted ? reason : '';
-    e.updatedAt = this.now();
-    this.dirty.add(e);
+    if (!e.dirty) this.markDirty(e);
   }
 
   /** Records a completed regular-session close (from a REST snapshot). Keeps the two newest dates. */
@@ -243,14 +249,13 @@ export class PriceBook {
     others.push({ price, date });
     others.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
     e.closes = others.slice(0, 2);
-    e.updatedAt = this.now();
-    this.dirty.add(e);
+    if (!e.dirty) this.markDirty(e);
   }
 
   /** Seeds a symbol from a stored record (after a restart or a leader change); no-op when the book already has it. */
   restore(r: BookRecord): void {
     if (this.entries.has(r.symbol)) return;
-    this.entries.set(r.symbol, { ...r, closes: r.closes.map((c) => ({ ...c })) });
+    this.entries.set(r.symbol, { ...r, closes: r.closes.map((c) => ({ ...c })), dirty: false });
   }
 
   record(symbol: string): BookRecord | undefined {
@@ -267,14 +272,22 @@ export class PriceBook {
     const e = this.entries.get(symbol);
     if (!e) return;
     this.entries.delete(symbol);
-    this.dirty.delete(e);
+    if (e.dirty) {
+      this.dirty = this.dirty.filter((d) => d !== e);
+      e.dirty = false;
+    }
   }
 
   /** Returns and clears what changed since the last call. Records are live objects: serialise them at once. */
   drain(): BookChanges {
-    const records = [...this.dirty];
+    const records: BookRecord[] = this.dirty;
     const bars = this.bars;
-    this.dirty = new Set();
+    const at = this.now();
+    for (const e of this.dirty) {
+      e.dirty = false;
+      e.updatedAt = at;
+    }
+    this.dirty = [];
     this.bars = [];
     return { records, bars };
   }

@@ -2,9 +2,14 @@
 // every 250 ms; every other process (pipeline, /price, charts) reads only Redis.
 //
 // Layout under `prefix`:
-//   {p}:px:{SYM}        hash: last_price last_size last_time session day_date day_open day_high day_low day_volume
-//                       regular_price regular_date close_1 close_1_date close_2 close_2_date halted halt_reason
-//                       bar_start bar_open bar_high bar_low bar_close bar_volume updated_at
+//   {p}:px:{SYM}        hash, each field `|`-joined:
+//                         last        price|size|time(ms)|session        (time is the provider's trade time)
+//                         day         date|open|high|low|volume          (regular session of that New York date)
+//                         regular     price|date                         (last regular-session trade seen)
+//                         closes      price|date[|price|date]            (REST closes, newest first)
+//                         halt        1|reason  or  0|
+//                         bar         start|open|high|low|close|volume   (the running minute)
+//                         updated_at  epoch ms of the last change
 //   {p}:px:bars:{SYM}   sorted set of finished 1-minute bars, score = minute start (epoch ms),
 //                       member = "start:open:high:low:close:volume"; capped to the last `barsKeepDays` trading days
 // Previous close is chosen at read time (newest close dated before today), so a close learnt after 16:00 becomes
@@ -51,65 +56,91 @@ const DAY = 86_400_000;
 
 const num = (v: string | undefined): number => (v === undefined || v === '' ? 0 : Number(v));
 
-function toFields(r: BookRecord): Record<string, string | number> {
-  const f: Record<string, string | number> = {
-    last_price: r.lastPrice,
-    last_size: r.lastSize,
-    last_time: r.lastTime,
-    session: r.lastSession,
-    day_date: r.dayDate,
-    day_open: r.dayOpen,
-    day_high: r.dayHigh,
-    day_low: r.dayLow,
-    day_volume: r.dayVolume,
-    regular_price: r.regularPrice,
-    regular_date: r.regularDate,
-    halted: r.halted ? 1 : 0,
-    halt_reason: r.haltReason,
-    bar_start: r.barStart,
-    bar_open: r.barOpen,
-    bar_high: r.barHigh,
-    bar_low: r.barLow,
-    bar_close: r.barClose,
-    bar_volume: r.barVolume,
-    updated_at: r.updatedAt,
-  };
+/**
+ * Hash field values, each a few `|`-joined numbers, so a flush of thousands of symbols stays cheap on the client:
+ * seven fields per symbol rather than two dozen, written by one script call per thousand symbols.
+ */
+function toValues(r: BookRecord): string[] {
   const [c1, c2] = r.closes;
-  f.close_1 = c1?.price ?? '';
-  f.close_1_date = c1?.date ?? '';
-  f.close_2 = c2?.price ?? '';
-  f.close_2_date = c2?.date ?? '';
-  return f;
+  return [
+    `${r.lastPrice}|${r.lastSize}|${r.lastTime}|${r.lastSession}`,
+    `${r.dayDate}|${r.dayOpen}|${r.dayHigh}|${r.dayLow}|${r.dayVolume}`,
+    `${r.regularPrice}|${r.regularDate}`,
+    c1 ? `${c1.price}|${c1.date}${c2 ? `|${c2.price}|${c2.date}` : ''}` : '',
+    r.halted ? `1|${r.haltReason}` : '0|',
+    `${r.barStart}|${r.barOpen}|${r.barHigh}|${r.barLow}|${r.barClose}|${r.barVolume}`,
+    String(r.updatedAt),
+  ];
 }
+
+/** Records per script call: bounds how long one flush holds Redis (a few ms). */
+const CHUNK = 1_000;
+
+/**
+ * KEYS = record hashes; ARGV[1] = JSON array with one 7-value array per key, in toValues order. One JSON argument
+ * instead of seven per symbol: encoding thousands of arguments was most of a flush's client-side cost.
+ */
+const WRITE_RECORDS = `
+local rows = cjson.decode(ARGV[1])
+for i = 1, #KEYS do
+  local v = rows[i]
+  redis.call('hset', KEYS[i], 'last', v[1], 'day', v[2], 'regular', v[3], 'closes', v[4], 'halt', v[5], 'bar', v[6],
+    'updated_at', v[7])
+end
+return #KEYS`;
+
+/** KEYS = bar sets; ARGV = cap, oldest start kept, then start and member per key. Upserts by minute, then trims. */
+const WRITE_BARS = `
+local cap = tonumber(ARGV[1])
+for i = 1, #KEYS do
+  local start = ARGV[1 + i * 2]
+  redis.call('zremrangebyscore', KEYS[i], start, start)
+  redis.call('zadd', KEYS[i], start, ARGV[2 + i * 2])
+  redis.call('zremrangebyrank', KEYS[i], 0, -(cap + 1))
+  redis.call('zremrangebyscore', KEYS[i], '-inf', '(' .. ARGV[2])
+end
+return #KEYS`;
+
+const parts = (v: string | undefined, n: number): string[] => {
+  const p = (v ?? '').split('|');
+  while (p.length < n) p.push('');
+  return p;
+};
 
 /** Rebuilds a record from its hash; null when the hash is empty. Exported for tests. */
 export function fromFields(symbol: string, h: Record<string, string>): BookRecord | null {
   if (h.updated_at === undefined) return null;
+  const [lp, ls, lt, session] = parts(h.last, 4);
+  const [dd, dopen, dh, dl, dv] = parts(h.day, 5);
+  const [rp, rd] = parts(h.regular, 2);
+  const c = parts(h.closes, 4);
   const closes: KnownClose[] = [];
-  if (h.close_1 && h.close_1_date) closes.push({ price: Number(h.close_1), date: h.close_1_date });
-  if (h.close_2 && h.close_2_date) closes.push({ price: Number(h.close_2), date: h.close_2_date });
+  if (c[0] && c[1]) closes.push({ price: Number(c[0]), date: c[1] });
+  if (c[2] && c[3]) closes.push({ price: Number(c[2]), date: c[3] });
+  const halt = h.halt ?? '0|';
+  const [bs, bo, bh, bl, bc, bv] = parts(h.bar, 6);
   return {
     symbol,
-    lastPrice: num(h.last_price),
-    lastSize: num(h.last_size),
-    lastTime: num(h.last_time),
-    lastSession: (h.session ?? '') as Session | '',
-    dayDate: h.day_date ?? '',
-    dayOpen: num(h.day_open),
-    dayHigh: num(h.day_high),
-    dayLow: num(h.day_low),
-    dayVolume: num(h.day_volume),
-    regularPrice: num(h.regular_price),
-    regularDate: h.regular_date ?? '',
+    lastPrice: num(lp),
+    lastSize: num(ls),
+    lastTime: num(lt),
+    lastSession: (session ?? '') as Session | '',
+    dayDate: dd ?? '',
+    dayOpen: num(dopen),
+    dayHigh: num(dh),
+    dayLow: num(dl),
+    dayVolume: num(dv),
+    regularPrice: num(rp),
+    regularDate: rd ?? '',
     closes,
-    halted: h.halted === '1',
-    haltReason: h.halt_reason ?? '',
-    barStart: num(h.bar_start),
-    barOpen: num(h.bar_open),
-    barHigh: num(h.bar_high),
-    barLow: num(h.bar_low),
-    barClose: num(h.bar_close),
-    barVolume: num(h.bar_volume),
+    halted: halt.startsWith('1|'),
+    haltReason: halt.slice(2),
+    barStart: num(bs),
+    barOpen: num(bo),
+    barHigh: num(bh),
+    barLow: num(bl),
+    barClose: num(bc),
+    barVolume: num(bv),
     updatedAt: num(h.updated_at),
   };
 }
@@ -148,19 +179,20 @@ export function createRedisPriceBookReader(redis: Redis, prefix: string, options
       return out;
     },
     async bars(symbol, sinceMs) {
-      const [members, h] = await Promise.all([
+      const [members, running] = await Promise.all([
         redis.zrangebyscore(barsKey(symbol), sinceMs ?? '-inf', '+inf'),
-        redis.hmget(key(symbol), 'bar_start', 'bar_open', 'bar_high', 'bar_low', 'bar_close', 'bar_volume'),
+        redis.hget(key(symbol), 'bar'),
       ]);
+      const h = parts(running ?? undefined, 6);
       const bars: MinuteBar[] = [];
       for (const m of members) {
         const b = parseBar(symbol, m);
         if (b) bars.push(b);
       }
-      const start = num(h[0] ?? undefined);
+      const start = num(h[0]);
       const last = bars[bars.length - 1];
       if (start > 0 && start >= (sinceMs ?? 0) && (!last || start > last.start)) {
-        bars.push({ symbol, start, open: num(h[1] ?? undefined), high: num(h[2] ?? undefined), low: num(h[3] ?? undefined), close: num(h[4] ?? undefined), volume: num(h[5] ?? undefined) });
+        bars.push({ symbol, start, open: num(h[1]), high: num(h[2]), low: num(h[3]), close: num(h[4]), volume: num(h[5]) });
       }
       return bars;
     },
@@ -179,25 +211,25 @@ export function createRedisPriceBook(redis: Redis, prefix: string, options: Redi
   const write = async (): Promise<void> => {
     const { records, bars } = book.drain();
     if (records.length === 0 && bars.length === 0) return;
-    const pipe = redis.pipeline();
-    for (const r of records) pipe.hset(`${prefix}:px:${r.symbol}`, toFields(r));
-    const trimmed = new Set<string>();
-    for (const b of bars) {
-      const k = `${prefix}:px:bars:${b.symbol}`;
-      pipe.zremrangebyscore(k, b.start, b.start);
-      pipe.zadd(k, b.start, barMember(b));
-      trimmed.add(b.symbol);
+    // One script call per chunk instead of one command per symbol: client-side cost is what limits tick ingestion.
+    const calls: Array<Promise<unknown>> = [];
+    for (let i = 0; i < records.length; i += CHUNK) {
+      const chunk = records.slice(i, i + CHUNK);
+      const keys = chunk.map((r) => `${prefix}:px:${r.symbol}`);
+      calls.push(redis.eval(WRITE_RECORDS, keys.length, ...keys, JSON.stringify(chunk.map(toValues))));
     }
-    // Count cap = the last N extended trading days; the age cap covers long weekends and holidays.
-    const oldest = now() - (keepDays + 4) * DAY;
-    for (const s of trimmed) {
-      const k = `${prefix}:px:bars:${s}`;
-      pipe.zremrangebyrank(k, 0, -(keepDays * BARS_PER_DAY + 1));
-      pipe.zremrangebyscore(k, '-inf', `(${oldest}`);
+    if (bars.length > 0) {
+      // Count cap = the last N extended trading days; the age cap covers long weekends and holidays.
+      const head = [String(keepDays * BARS_PER_DAY), String(now() - (keepDays + 4) * DAY)];
+      for (let i = 0; i < bars.length; i += CHUNK) {
+        const chunk = bars.slice(i, i + CHUNK);
+        const keys = chunk.map((b) => `${prefix}:px:bars:${b.symbol}`);
+        const args = [...head];
+        for (const b of chunk) args.push(String(b.start), barMember(b));
+        calls.push(redis.eval(WRITE_BARS, keys.length, ...keys, ...args));
+      }
     }
-    const results = (await pipe.exec()) ?? [];
-    const failed = results.find(([err]) => err);
-    if (failed?.[0]) throw failed[0];
+    await Promise.all(calls);
   };
 
   const flush = (): Promise<void> => {

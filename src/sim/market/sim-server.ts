@@ -47,8 +47,8 @@ export interface MarketSimulator {
   dropAll(): void;
   /** Sends a raw text frame to every authenticated client (error-path tests, benchmarks). */
   sendRaw(frame: string): void;
-  /** Sends frames `rounds` times to every client as fast as they drain. */
-  blast(frames: readonly string[], rounds: number): Promise<void>;
+  /** Sends frames `rounds` times to every client (or those using `key`) as fast as they drain. */
+  blast(frames: readonly string[], rounds: number, key?: string): Promise<void>;
   stats(): SimStats;
   market: RandomWalkMarket;
   close(): Promise<void>;
@@ -159,8 +159,8 @@ export async function startSimServer(
     sendRaw(frame) {
       for (const c of clients) if (c.authed) send(c, frame);
     },
-    async blast(frames, rounds) {
-      const targets = [...clients].filter((c) => c.authed);
+    async blast(frames, rounds, key) {
+      const targets = [...clients].filter((c) => c.authed && (key === undefined || c.key === key));
       for (let r = 0; r < rounds; r++) {
         for (const f of frames) for (const c of targets) c.ws.send(f);
         for (const c of targets) {
