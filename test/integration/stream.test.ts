@@ -4,9 +4,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { silentLogger, type Logger } from '../../src/log.js';
 import { marketSchema, type MarketConfig } from '../../src/config/market-schema.js';
 import { startStreamRole, type StreamRole } from '../../src/roles/stream.js';
-import { startFinnhubSimulator, previousCloseDate, type FinnhubSimulator, type SimTrade } from '../../src/sim/market/index.js';
+import { startDemoMarket, startFinnhubSimulator, previousCloseDate, type FinnhubSimulator, type SimTrade } from '../../src/sim/market/index.js';
 import { createRedisPriceBook, createRedisPriceBookReader } from '../../src/stores/price-book.js';
 import { createRedisWatchlistStore } from '../../src/stores/watchlists.js';
 import { connectRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
@@ -27,7 +28,7 @@ async function waitFor(check: () => boolean | Promise<boolean>, what: string, ti
   }
 }
 
-function capturingLogger(): { log: ReturnType<typeof pino>; lines: Array<Record<string, unknown>> } {
+function capturingLogger(): { log: Logger; lines: Array<Record<string, unknown>> } {
   const lines: Array<Record<string, unknown>> = [];
   const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
   return { log, lines };
@@ -67,7 +68,7 @@ describe('stream role', () => {
     return { sim, now, admin, watchlists, reader, config: configFor(sim, options.maxSymbols) };
   }
 
-  async function startRole(env: Awaited<ReturnType<typeof setUp>>, redis: Redis, log = pino({ level: 'silent' })): Promise<StreamRole> {
+  async function startRole(env: Awaited<ReturnType<typeof setUp>>, redis: Redis, log: Logger = silentLogger): Promise<StreamRole> {
     const priceBook = createRedisPriceBook(redis, prefix, { flushEveryMs: env.config.flushEveryMs, now: env.now });
     const role = await startStreamRole({ config: env.config, redis, watchlists: createRedisWatchlistStore(redis, prefix), priceBook, log, now: env.now, prefix });
     cleanups.push(() => role.stop());
@@ -157,5 +158,32 @@ describe('stream role', () => {
     await waitFor(async () => ((await env.reader.get('MSFT'))?.last?.time ?? 0) > mark, 'fresh prices written by B');
     expect(env.sim.stats().connections).toBe(1);
     expect(env.sim.stats().subscribed).toEqual(['AAPL', 'MSFT']);
+  });
+});
+
+describe.each(['finnhub', 'alpaca', 'polygon'] as const)('stream role on the %s demo market', (provider) => {
+  it('streams watchlist tickers into Redis with previous closes', async () => {
+    const prefix = uniquePrefix('demo');
+    const now = clock();
+    const demo = await startDemoMarket(marketSchema.parse({ provider, flushEveryMs: 50 }), { now, tickIntervalMs: 20 });
+    const redis = connectRedis();
+    const watchlists = createRedisWatchlistStore(redis, prefix);
+    await watchlists.upsert({ id: 'w1', guild: 'g1', name: 'main', destination: 'console', minImportance: 0, tickers: ['AAPL', 'GME'] });
+    const priceBook = createRedisPriceBook(redis, prefix, { flushEveryMs: 50, now });
+    const role = await startStreamRole({ config: demo.config, redis, watchlists, priceBook, log: silentLogger, now, prefix });
+    try {
+      await waitFor(async () => {
+        const snaps = await priceBook.getMany(['AAPL', 'GME']);
+        return [...snaps.values()].filter((s) => s.last && s.previousClose).length === 2;
+      }, 'prices and closes for both tickers');
+      const aapl = await priceBook.get('AAPL');
+      expect(aapl?.previousClose).toEqual({ price: demo.simulator.market.previousClose('AAPL'), date: previousCloseDate(now()) });
+      expect(aapl?.last?.time).toBeLessThanOrEqual(now());
+    } finally {
+      await role.stop();
+      await demo.close();
+      await deletePrefix(redis, prefix);
+      redis.disconnect();
+    }
   });
 });
