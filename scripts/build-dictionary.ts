@@ -190,6 +190,7 @@ export function buildSymbolFile(dir: string): SymbolFile {
       !BLOCKED_NAMES.has(first) &&
       !stop.has(first) &&
       firstTokenCount.get(first) === 1;
+    // Not for common words: "Hertz" of Hertz Global, but also "Outlook" of Outlook Therapeutics.
     if (short) addName(first, `^${l.symbol}`);
   });
   return { version: 2, asOf: nasdaq.created || other.created, symbols, names, firstTokens };

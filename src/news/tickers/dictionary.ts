@@ -22,7 +22,8 @@ export interface SymbolData {
   symbols: Record<string, SymbolRow>;
   /**
    * Normalized company name ("bank of america") → symbol. `~SYM`: the name is a common word and needs
-   * supporting evidence; `^SYM`: the name is the distinctive first word of a longer registrant name.
+   * supporting evidence; `^SYM`: the name is the distinctive first word of a longer registrant name;
+   * `~^SYM`: both.
    */
   names: Record<string, string>;
   /** First token of a name → the most tokens any name starting with it has. */
@@ -88,12 +89,14 @@ export function normalizeSymbol(s: string): string {
 }
 
 function parseNameValue(value: string, key: string, kind: NameKind): NameEntry {
-  const c = value.charCodeAt(0);
-  const weak = c === 126; // ~
-  const short = c === 94; // ^
+  let at = 0;
+  const weak = value.charCodeAt(at) === 126; // ~
+  if (weak) at++;
+  const short = value.charCodeAt(at) === 94; // ^
+  if (short) at++;
   let length = 1;
   for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) length++;
-  return { symbol: weak || short ? value.slice(1) : value, kind, weak, short, length };
+  return { symbol: at > 0 ? value.slice(at) : value, kind, weak, short, length };
 }
 
 function asTable<T>(o: Record<string, T>): Record<string, T> {

@@ -1,5 +1,6 @@
 // Ticker extraction: which listed companies a story is about, how much, and which one it is mainly about.
 import type { SymbolDictionary } from './dictionary.js';
+import { nameTokens } from './company-name.js';
 import { scanNames } from './name-matcher.js';
 import {
   findCashtags,
@@ -31,7 +32,10 @@ export interface ExtractInput {
 
 const STRONG: ReadonlySet<Evidence> = new Set(['feed', 'cashtag', 'exchange', 'ric', 'class', 'cik', 'name+ticker']);
 // "Investors can gain exposure via the SPDR S&P 500 ETF (SPY)": the fund is a vehicle, not the subject.
-const EXPOSURE_RE = /\b(?:exposure|via|through|track(?:s|ing)?|such as|like|funds?|ETFs?)\b[^.!?]{0,80}$/i;
+// (Not "fund" or "ETF": those words are in the funds' own names.)
+const EXPOSURE_RE = /\b(?:exposure|via|through|track(?:s|ing)?|such as|like|including)\b[^.!?]{0,80}$/i;
+// SEC EDGAR titles: "8-K - APPLE INC (0000320193) (Filer)". The CIK names the company; the words do not.
+const EDGAR_TITLE_RE = /^\S.{0,40} - .+\(\d{10}\)\s*\((?:Filer|Subject|Issuer|Reporting|Filed by)\)/;
 
 interface Tally {
   symbol: string;
@@ -115,19 +119,48 @@ function extractWith(dict: SymbolDictionary, input: ExtractInput): TickerHit[] {
   const textExplicit = explicitMentions(input.text, dict);
   for (const m of titleExplicit) found.add(m.symbol);
   for (const m of textExplicit) found.add(m.symbol);
-  const titleScan = scanNames(input.title, dict, found, positions(titleExplicit));
+  const titleScan = EDGAR_TITLE_RE.test(input.title)
+    ? { mentions: [], leadEnd: 0 }
+    : scanNames(input.title, dict, found, positions(titleExplicit), true);
   for (const m of titleScan.mentions) found.add(m.symbol);
-  const textScan = scanNames(input.text, dict, found, positions(textExplicit));
+  const textScan = scanNames(input.text, dict, found, positions(textExplicit), false);
+  reassignOneWordNames(dict, [...titleScan.mentions, ...textScan.mentions], titleExplicit, textExplicit);
 
   record(dict, tallies, titleExplicit, 'title', input.title, 0);
   record(dict, tallies, titleScan.mentions, 'title', input.title, 0);
   record(dict, tallies, textExplicit, 'text', input.text, textScan.leadEnd);
   record(dict, tallies, textScan.mentions, 'text', input.text, textScan.leadEnd);
-  return rank([...tallies.values()], feedCount);
+  return withPrimaryClasses(dict, rank([...tallies.values()], feedCount));
+}
+
+/**
+ * "Cameco and Brookfield sign …" with "Brookfield Asset Management (NYSE: BAM)" in the body: a one-word
+ * name goes to the company the item names explicitly or in full when that company's name starts with it.
+ */
+function reassignOneWordNames(dict: SymbolDictionary, names: Mention[], ...explicit: (readonly Mention[])[]): void {
+  if (!names.some((m) => m.word !== undefined)) return;
+  const firstWords = new Map<string, string>();
+  const note = (symbol: string): void => {
+    const name = dict.get(symbol)?.name;
+    if (name === undefined) return;
+    const first = nameTokens(name)[0];
+    if (first !== undefined && !firstWords.has(first)) firstWords.set(first, symbol);
+  };
+  for (const list of explicit) for (const m of list) note(m.symbol);
+  for (const m of names) if (m.word === undefined) note(m.symbol);
+  for (const m of names) {
+    if (m.word === undefined) continue;
+    const other = firstWords.get(m.word);
+    if (other !== undefined && other !== m.symbol) m.symbol = other;
+  }
 }
 
 export function createTickerExtractor(dict: SymbolDictionary): (input: ExtractInput) => TickerHit[] {
   return (input) => extractWith(dict, input);
+}
+
+function byRank(a: TickerHit, b: TickerHit): number {
+  return Number(b.primary) - Number(a.primary) || b.relevance - a.relevance || (a.symbol < b.symbol ? -1 : 1);
 }
 
 function rank(tallies: Tally[], feedCount: number): TickerHit[] {
@@ -151,5 +184,22 @@ function rank(tallies: Tally[], feedCount: number): TickerHit[] {
     if (primary) relevance = Math.max(relevance, 80);
     return { symbol: t.symbol, primary, relevance: Math.min(100, relevance), evidence: [...t.evidence].sort() };
   });
-  return hits.sort((a, b) => Number(b.primary) - Number(a.primary) || b.relevance - a.relevance || (a.symbol < b.symbol ? -1 : 1));
+  return hits.sort(byRank);
+}
+
+/** GOOGL primary makes GOOG (same company, other class) primary too. */
+function withPrimaryClasses(dict: SymbolDictionary, hits: TickerHit[]): TickerHit[] {
+  const primary = hits.filter((h) => h.primary);
+  if (primary.length === 0 || primary.length === hits.length) return hits;
+  const promote = new Set<string>();
+  for (const p of primary) for (const s of dict.siblings(p.symbol)) if (s !== p.symbol) promote.add(s);
+  let changed = false;
+  for (const h of hits) {
+    if (!h.primary && promote.has(h.symbol)) {
+      h.primary = true;
+      h.relevance = Math.max(h.relevance, 80);
+      changed = true;
+    }
+  }
+  return changed ? hits.sort(byRank) : hits;
 }

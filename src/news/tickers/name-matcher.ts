@@ -21,6 +21,7 @@ const MOVE_CONTEXT = new Set([
   'slid', 'surged', 'plunged', 'gained', 'dropped', 'sank', 'soared', 'rose', 'climbed', 'tumbled', 'dipped',
   'spiked', 'slipped', 'slumped', 'advanced', 'declined', 'edged', 'traded', 'trades', 'closed', 'opened',
 ]);
+const NAME_PARTICLES = new Set(['da', 'de', 'di', 'del', 'della', 'van', 'von', 'der', 'la', 'le', 'du', 'dos', 'das', 'al', 'el', 'bin', 'ibn']);
 const LIST_GAP_RE = /^\s*(?:,|\/|&|and|,\s*and)\s*$/;
 const CONTEXT_BEFORE = new Set(['shares', 'stock', 'buy', 'sell', 'long', 'short', 'own', 'owns', 'holders', 'of']);
 
@@ -49,6 +50,26 @@ function sentenceStart(text: string, pos: number): boolean {
     return c === '.' || c === '!' || c === '?' || c === ':' || c === '-' || c === '—';
   }
   return true;
+}
+
+const ABBREVIATIONS = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'no', 'vs', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'calif', 'mass', 'fla', 'ore', 'wash', 'colo', 'conn', 'pa', 'va', 'n.y', 'n.j', 'u.s', 'u.k', 'e.u', 'a.m', 'p.m']);
+
+/** End of the first sentence: a `.`, `!` or `?` before a space, not after an abbreviation ("Inc.", "e.l.f.", "U.S."). */
+function firstSentenceEnd(text: string, tokens: readonly NameToken[]): number {
+  let t = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    const after = text[i + 1];
+    if (after !== undefined && after !== ' ' && after !== '\n' && after !== '"' && after !== '”') continue;
+    if (c === '.') {
+      while (t < tokens.length && (tokens[t]?.end ?? 0) < i) t++;
+      const prev = tokens[t]?.end === i ? tokens[t] : undefined;
+      if (prev !== undefined && (prev.end - prev.start === 1 || prev.key.includes('.') || ABBREVIATIONS.has(prev.key))) continue;
+    }
+    return i + 1;
+  }
+  return text.length;
 }
 
 function longestMatch(names: NameIndex, tokens: readonly NameToken[], i: number): { entry: NameEntry; end: number } | undefined {
@@ -113,13 +134,18 @@ function adjacent(text: string, a: NameToken, b: NameToken): boolean {
   return true;
 }
 
-export function scanNames(text: string, dict: SymbolDictionary, found: ReadonlySet<string>, explicitAt: ReadonlySet<number>): FieldScan {
+export function scanNames(
+  text: string,
+  dict: SymbolDictionary,
+  found: ReadonlySet<string>,
+  explicitAt: ReadonlySet<number>,
+  isTitle: boolean,
+): FieldScan {
   const tokens = tokenize(text);
   const skipUntil = datelineEnd(text);
   const titleCase = isTitleCase(tokens);
   const mentions: Mention[] = [];
-  const leadMatch = /[.!?](?:\s|$)/.exec(text);
-  const leadEnd = leadMatch === null ? text.length : leadMatch.index + 1;
+  const leadEnd = firstSentenceEnd(text, tokens);
   const nameFound = new Set<string>();
   const pendingBare: { symbol: string; pos: number; end: number; context: boolean; paren: boolean }[] = [];
 
@@ -143,24 +169,37 @@ export function scanNames(text: string, dict: SymbolDictionary, found: ReadonlyS
         !titleCase &&
         ((next !== undefined && next.capitalized && !next.allCaps && !suffix && last !== undefined && adjacent(text, last, next)) ||
           (prev !== undefined && prev.capitalized && adjacent(text, prev, tok) && !sentenceStart(text, prev.start)));
-      let accept = true;
-      if (entry.kind === 'name' && entry.length === 1 && !entry.weak && !withTicker) {
+      // "da Vinci", "van Gogh": a particle before a one-word name makes it a person or a work.
+      const particle = prev !== undefined && !prev.capitalized && NAME_PARTICLES.has(prev.key) && entry.length === 1;
+      const weakEvidence = (): boolean => {
+        const possessive = last?.possessive === true;
+        // "Quantum Computing Stocks Rally" is about a theme; "Target Stock Falls" about a company.
+        const context =
+          next !== undefined && SHARE_CONTEXT.has(next.key) && next.key !== 'stocks' && !possessive && last !== undefined && adjacent(text, last, next);
+        const properNoun = !titleCase && !sentenceStart(text, tok.start) && !partOfLongerName;
+        // "Ford recalls 850,000 vehicles": a curated brand opening a sentence-case headline is its subject.
+        const headlineSubject = isTitle && entry.kind === 'alias' && !titleCase && i === 0 && next !== undefined && !next.capitalized;
+        return suffix || context || possessive || properNoun || headlineSubject || (found.has(entry.symbol) && !partOfLongerName);
+      };
+      let accept = !particle;
+      if (particle || withTicker) {
+        // decided above
+      } else if (entry.kind === 'name' && entry.length === 1 && entry.short && entry.weak) {
+        accept = !suffix && !partOfLongerName && weakEvidence();
+      } else if (entry.kind === 'name' && entry.length === 1 && !entry.weak) {
         // A one-word registrant name ("Viking", "Gran") followed by another proper word is likely a
         // different company or a place ("Viking Line", "Gran Canaria"); the suffix rule covers "X Corp".
         accept = !(entry.short && suffix) && !partOfLongerName;
-      } else if (entry.short && !withTicker) {
+      } else if (entry.short) {
         // "Hess Corp" is another company than Hess Midstream.
         accept = !suffix && !partOfLongerName;
-      } else if (entry.weak && !withTicker) {
-        const possessive = last?.possessive === true;
-        // "Quantum Computing Stocks Rally" is about a theme; "Target Stock Falls" about a company.
-        const context = next !== undefined && SHARE_CONTEXT.has(next.key) && next.key !== 'stocks' && !possessive;
-        const properNoun = !titleCase && !sentenceStart(text, tok.start) && !partOfLongerName;
-        accept = suffix || context || possessive || properNoun || (found.has(entry.symbol) && !partOfLongerName);
+      } else if (entry.weak) {
+        accept = weakEvidence();
       }
       if (accept) {
         const evidence = withTicker ? 'name+ticker' : entry.kind;
-        mentions.push({ symbol: entry.symbol, evidence, pos: tok.start });
+        if (entry.length === 1 && !withTicker) mentions.push({ symbol: entry.symbol, evidence, pos: tok.start, word: tok.key });
+        else mentions.push({ symbol: entry.symbol, evidence, pos: tok.start });
         nameFound.add(entry.symbol);
         i = withTicker ? end : end - 1;
         continue;
@@ -174,7 +213,7 @@ export function scanNames(text: string, dict: SymbolDictionary, found: ReadonlyS
     const prev = tokens[i - 1];
     const paren = inParens(text, tok) && !isAcronymOfPreceding(text, tokens, i);
     // "Paramount Skydance Corp PSKY": a ticker right after a legal suffix, Benzinga style.
-    const afterSuffix = prev !== undefined && LEGAL_SUFFIX.has(prev.key) && !prev.allCaps && /^[.,]?\s$/.test(text.slice(prev.end, tok.start));
+    const afterSuffix = prev !== undefined && LEGAL_SUFFIX.has(prev.key) && /^[.,]?\s$/.test(text.slice(prev.end, tok.start));
     const context =
       afterSuffix ||
       (next !== undefined && (SHARE_CONTEXT.has(next.key) || MOVE_CONTEXT.has(next.key)) && !next.allCaps) ||

@@ -9,6 +9,8 @@ export interface Mention {
   evidence: Evidence;
   /** Offset in the field's text. */
   pos: number;
+  /** For a one-word company name ("Brookfield"): the word, so it can go to the company the item names in full. */
+  word?: string;
 }
 
 const CASHTAG_RE = /(?:^|[^A-Za-z0-9$&])\$([A-Za-z]{1,6}(?:[._][A-Za-z]{1,2})?)(?![A-Za-z0-9])/g;
