@@ -155,3 +155,32 @@ describe('bare ticker lists and moves', () => {
     expect(symbols('NVDA SHARES FALL AS AI DOUBTS GROW', '')).toEqual([]);
   });
 });
+
+describe('rules learned from realistic briefs', () => {
+  it('reads EDGAR titles by CIK only', () => {
+    expect(symbols('S-1 - Acme Palantir Holdings Inc. (0002071234) (Filer)')).toEqual([]);
+    expect(symbols('8-K - Alibaba Group Holding Ltd (0001577552) (Filer)')).toEqual(['BABA']);
+  });
+  it('finds the lead sentence past abbreviations', () => {
+    const hits = run('Shares Surge On Strong Sales', 'e.l.f. Beauty and Acme Inc. said that Microsoft Corp. (NASDAQ: MSFT) would buy them. Nvidia was flat.');
+    expect(hits.find((h) => h.symbol === 'MSFT')).toMatchObject({ primary: true });
+    expect(hits.find((h) => h.symbol === 'NVDA')).toMatchObject({ primary: false });
+  });
+  it('gives a one-word name to the company the item names explicitly', () => {
+    const hits = run('Hess and Microsoft sign pact', 'Hess Midstream LP (NYSE: HESM) and Microsoft announced a deal.');
+    expect(hits.map((h) => h.symbol).sort()).toEqual(['HESM', 'MSFT']);
+  });
+  it('makes the other share classes of a primary company primary', () => {
+    const hits = run('Google Parent Alphabet Tops Estimates', 'Alphabet Inc (NASDAQ:GOOGL) (NASDAQ:GOOG) reported results.');
+    expect(hits.filter((h) => h.primary).map((h) => h.symbol).sort()).toEqual(['GOOG', 'GOOGL']);
+  });
+  it('does not read a name after a particle', () => {
+    expect(symbols('Art sale', 'A painting attributed to da Palantir sold for $2 million.')).toEqual([]);
+  });
+  it('treats a curated brand opening a sentence-case headline as its subject', () => {
+    const d = buildSymbolDictionary({ ...data, aliases: [...data.aliases, ['Ford', '~F']], symbols: { ...data.symbols, F: ['FORD MOTOR CO', 'NYSE', 37996, 0] } });
+    const ex = createTickerExtractor(d);
+    expect(ex({ title: 'Ford recalls 850,000 vehicles over fuel pump defect', text: '', sourceTickers: [] }).map((h) => h.symbol)).toEqual(['F']);
+    expect(ex({ title: 'Ford Recalls Trucks', text: '', sourceTickers: [] })).toEqual([]);
+  });
+});
