@@ -58,6 +58,7 @@ const LEAD_WEIGHT = 0.5;
 const EVENT_PRIOR_WEIGHT = 0.6;
 const LEAD_CHARS = 600;
 const SENTIMENT_LEAD_CHARS = 320;
+const FINGERPRINT_LEAD_CHARS = 240;
 const DIRECTION_MIN = 0.45;
 
 export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Analysis {
@@ -104,7 +105,7 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
       tickers: tickers.map((t) => t.symbol).sort(),
       words: wordSet(normalized),
       grams: trigramSet(normalized),
-      lead: lead.length > 0 ? wordSet(lead.slice(0, 300)) : [],
+      lead: lead.length > 0 ? wordSet(lead.slice(0, FINGERPRINT_LEAD_CHARS)) : [],
       direction,
       numbers,
       event: event?.type ?? null,
