@@ -25,7 +25,7 @@ export interface ClusterOptions {
 
 export const DEFAULT_WINDOW_HOURS = 48;
 /** Bucket for stories that name no company: they may still be wire copies of each other. */
-export const NO_TICKER = '*';
+export const NO_TICKER = '_none_';
 
 /** A stored story as the matcher sees it. */
 export interface Candidate {

@@ -83,10 +83,18 @@ const SYNONYM: ReadonlyMap<string, string> = new Map(
 );
 
 export function trigramSet(text: string): number[] {
-  const s = ` ${text.replace(/[^a-z0-9%$ ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
-  if (s.length < 3) return [];
-  const codes = new Int32Array(s.length - 2);
-  for (let i = 0; i + 3 <= s.length; i++) codes[i] = (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) << 8) | s.charCodeAt(i + 2);
+  // Normalize in one pass: keep [a-z0-9%$], turn every other run of characters into one space, pad with spaces.
+  const chars: number[] = [32];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const keep = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37 || c === 36;
+    if (keep) chars.push(c);
+    else if (chars[chars.length - 1] !== 32) chars.push(32);
+  }
+  if (chars[chars.length - 1] !== 32) chars.push(32);
+  if (chars.length < 3) return [];
+  const codes = new Int32Array(chars.length - 2);
+  for (let i = 0; i + 3 <= chars.length; i++) codes[i] = ((chars[i] as number) << 16) | ((chars[i + 1] as number) << 8) | (chars[i + 2] as number);
   codes.sort();
   const out: number[] = [];
   for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[i - 1]) out.push(codes[i] as number);

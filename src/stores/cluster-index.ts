@@ -89,9 +89,7 @@ export function createRedisClusterIndex(redis: Redis, prefix: string, options: R
   const storyKey = (id: string): string => `${prefix}:story:${id}`;
   const clusterKey = (id: string): string => `${prefix}:cluster:${id}`;
 
-  const existing = async (storyId: string): Promise<ClusterAssignment | undefined> => {
-    const raw = await redis.get(storyKey(storyId));
-    if (raw === null) return undefined;
+  const assignmentOf = async (storyId: string, raw: string): Promise<ClusterAssignment> => {
     const story = JSON.parse(raw) as StoredStory;
     const c = await redis.hgetall(clusterKey(story.clusterId));
     return {
@@ -107,19 +105,22 @@ export function createRedisClusterIndex(redis: Redis, prefix: string, options: R
       const fp = analysis.fingerprint;
       const buckets = bucketsOf(fp);
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        const known = await existing(storyId);
-        if (known !== undefined) return known;
+        // One round trip reads whether the story is filed already, and each ticker's version and candidates.
         const read = redis.pipeline();
+        read.get(storyKey(storyId));
         for (const b of buckets) {
           read.get(`${prefix}:ver:${b}`);
           read.zrangebyscore(`${prefix}:cand:${b}`, publishedAt - windowMs, publishedAt + windowMs);
         }
         const replies = (await read.exec()) ?? [];
+        const [ownErr, own] = replies[0] ?? [null, null];
+        if (ownErr) throw ownErr;
+        if (typeof own === 'string') return await assignmentOf(storyId, own);
         const versions: string[] = [];
         const ids = new Set<string>();
         for (let i = 0; i < buckets.length; i++) {
-          const [verErr, ver] = replies[2 * i] ?? [null, null];
-          const [candErr, cand] = replies[2 * i + 1] ?? [null, []];
+          const [verErr, ver] = replies[1 + 2 * i] ?? [null, null];
+          const [candErr, cand] = replies[2 + 2 * i] ?? [null, []];
           if (verErr) throw verErr;
           if (candErr) throw candErr;
           versions.push(typeof ver === 'string' ? ver : '0');
