@@ -3,11 +3,11 @@
 // memory index), then commits with a Lua script that refuses when any version moved. Two copies of one story
 // reaching two workers at once therefore end in one cluster: the loser re-reads and finds the winner's story.
 //
-// Keys (all under `prefix`, all expiring after `ttlSeconds`):
-//   {prefix}:cand:{TICKER}   sorted set, member story id, score publication time (ms)
-//   {prefix}:ver:{TICKER}    counter bumped by every commit to that ticker
-//   {prefix}:story:{id}      JSON { clusterId, publishedAt, fingerprint }
-//   {prefix}:cluster:{id}    hash { size, first, sources (JSON array) }
+// Keys (all under `{prefix}:clu`, all expiring after `ttlSeconds`):
+//   {prefix}:clu:cand:{TICKER}   sorted set, member story id, score publication time (ms)
+//   {prefix}:clu:ver:{TICKER}    counter bumped by every commit to that ticker
+//   {prefix}:clu:story:{id}      JSON { clusterId, publishedAt, fingerprint }
+//   {prefix}:clu:cluster:{id}    hash { size, first, sources (JSON array) }
 // On Redis Cluster give a hash-tagged prefix (e.g. `{squawk}:clusters`) so the script's keys share one slot.
 import type { Redis } from 'ioredis';
 import type { Analysis } from '../news/analyze.js';
@@ -78,7 +78,8 @@ interface StoredStory {
 type CommitReply = [string, string?, string?, string?];
 type ClusterRedis = Redis & { squawkClusterCommit(numKeys: number, ...args: (string | number)[]): Promise<CommitReply> };
 
-export function createRedisClusterIndex(redis: Redis, prefix: string, options: RedisClusterIndexOptions = {}): ClusterIndex {
+export function createRedisClusterIndex(redis: Redis, basePrefix: string, options: RedisClusterIndexOptions = {}): ClusterIndex {
+  const prefix = `${basePrefix}:clu`;
   const windowHours = options.windowHours ?? DEFAULT_WINDOW_HOURS;
   const windowMs = windowHours * 3_600_000;
   const ttl = options.ttlSeconds ?? Math.round(windowHours * 3600 + 6 * 3600);
