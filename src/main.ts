@@ -62,7 +62,9 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     if (has('http')) roles.push(await startHttpRole({ config: config.http, redis, prefix, newsQueue, deliverQueue, log }));
     if (has('deliver')) {
       const ledger = createRedisSentLedger(redis, prefix, config.deliver.ledgerTtlDays * day);
-      roles.push(startDeliverRole({ connection: redis, prefix, concurrency: config.deliver.concurrency, sinks, ledger, log }));
+      roles.push(
+        startDeliverRole({ connection: redis, prefix, concurrency: config.deliver.concurrency, lockSeconds: config.deliver.lockSeconds, sinks, ledger, log }),
+      );
     }
     if (has('pipeline')) {
       const dictionary = loadSymbolDictionary();
@@ -73,6 +75,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
           connection: redis,
           prefix,
           concurrency: config.pipeline.concurrency,
+          lockSeconds: config.pipeline.lockSeconds,
           log,
           stage: {
             score: scorer.score,

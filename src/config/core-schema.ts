@@ -43,6 +43,8 @@ export const pipelineSchema = z
     decisionTtlDays: z.number().min(1).max(365).default(7),
     /** Stories older than this at processing time are recorded but not alerted. */
     maxStoryAgeMinutes: z.number().min(1).default(24 * 60),
+    /** A job whose worker died is handed to another worker after this long. */
+    lockSeconds: z.number().min(1).max(600).default(30),
   })
   .strict()
   .default({});
@@ -54,6 +56,8 @@ export const deliverSchema = z
     backoffMs: z.number().int().min(10).default(1000),
     /** How long the sent ledger remembers a delivered alert. */
     ledgerTtlDays: z.number().min(1).max(365).default(14),
+    /** A job whose worker died is handed to another worker after this long. */
+    lockSeconds: z.number().min(1).max(600).default(30),
   })
   .strict()
   .default({});

@@ -12,6 +12,8 @@ export function startDeliverRole(deps: {
   connection: Redis;
   prefix: string;
   concurrency: number;
+  /** Seconds before a dead worker's job is taken over by another. */
+  lockSeconds?: number;
   sinks: ReadonlyMap<string, AlertSink>;
   ledger: SentLedger;
   log: Logger;
@@ -20,7 +22,7 @@ export function startDeliverRole(deps: {
   const worker = new Worker<DeliverJob, DeliverOutcome>(
     queueNames.deliver,
     async (job) => processDeliverJob(job.data, { sinks: deps.sinks, ledger: deps.ledger, now: Date.now }),
-    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency },
+    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency, ...lockOptions(deps.lockSeconds) },
   );
   worker.on('error', (err) => log.warn({ err: err.message }, 'deliver worker error'));
   worker.on('failed', (job, err) =>
@@ -41,4 +43,9 @@ export async function closeWorker(worker: Worker, graceMs: number): Promise<void
   const result = await Promise.race([worker.close().then(() => 'closed' as const), forced]);
   clearTimeout(timer);
   if (result === 'timeout') await worker.close(true);
+}
+
+/** Worker lock settings: a stalled job (its worker died) is noticed and retried within about `lockSeconds`. */
+export function lockOptions(lockSeconds: number | undefined): { lockDuration?: number; stalledInterval?: number } {
+  return lockSeconds === undefined ? {} : { lockDuration: lockSeconds * 1000, stalledInterval: lockSeconds * 1000 };
 }

@@ -46,6 +46,8 @@ export interface FeedServer {
   feedNames(): string[];
   addItem(item: SimItem): void;
   onFeedCreated(cb: (name: string) => void): void;
+  /** Epoch ms of every GET of a feed document so far, for tests of poll scheduling. */
+  fetchTimes(name: string): number[];
   close(): Promise<void>;
 }
 
@@ -211,11 +213,15 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     json(res, 201, { feed: item.feed, guid: item.guid, url: `${base}/feeds/${item.feed}` });
   };
 
+  const fetches = new Map<string, number[]>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', base || 'http://127.0.0.1');
     const feedMatch = /^\/feeds\/([a-z0-9][a-z0-9_-]*)$/.exec(url.pathname);
     if (req.method === 'GET' && feedMatch !== null) {
       const feed = feeds.get(feedMatch[1] ?? '');
+      const times = fetches.get(feedMatch[1] ?? '') ?? [];
+      times.push(Date.now());
+      fetches.set(feedMatch[1] ?? '', times);
       if (feed === undefined) json(res, 404, { error: `no feed named ${feedMatch[1]}` });
       else serveFeed(req, res, feed);
       return;
@@ -265,6 +271,7 @@ export async function startFeedServer(options: FeedServerOptions = {}): Promise<
     onFeedCreated: (cb) => {
       createdListeners.push(cb);
     },
+    fetchTimes: (name) => [...(fetches.get(name) ?? [])],
     close: async () => {
       if (timer !== undefined) clearInterval(timer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
