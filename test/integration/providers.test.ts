@@ -1,5 +1,6 @@
 // One conformance suite for every market-data adapter, run against the loopback simulator of its provider's protocol.
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { AlpacaNewsStream, type NewsStreamItem } from '../../src/market/providers/alpaca-news.js';
 import { AlpacaProvider } from '../../src/market/providers/alpaca.js';
 import { AuthFailedError, SymbolLimitError } from '../../src/market/providers/errors.js';
@@ -272,6 +273,59 @@ describe('alpaca specifics', () => {
     } finally {
       await first.close();
       await second.close();
+      await sim.close();
+    }
+  });
+});
+
+describe('simulator protocol details', () => {
+  it('alpaca: sends 404 auth timeout and closes when no auth arrives in time', async () => {
+    const sim = await startAlpacaSimulator({ keys: [KEY], now: clock(), authTimeoutMs: 100 });
+    const frames: string[] = [];
+    const ws = new WebSocket(`${sim.url}/iex`);
+    ws.on('message', (d: Buffer) => frames.push(d.toString()));
+    try {
+      const code = await new Promise<number>((resolve) => ws.once('close', (c: number) => resolve(c)));
+      expect(frames).toEqual(['[{"T":"success","msg":"connected"}]', '[{"T":"error","code":404,"msg":"auth timeout"}]']);
+      expect(code).toBe(1008);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('finnhub: a second connection with the same token drops both, as observed live', async () => {
+    const sim = await startFinnhubSimulator({ keys: [KEY], now: clock() });
+    const a = new WebSocket(`${sim.url}?token=${KEY}`);
+    const closed = new Promise<void>((resolve) => a.once('close', () => resolve()));
+    await new Promise((r) => a.once('open', r));
+    const b = new WebSocket(`${sim.url}?token=${KEY}`);
+    const closedB = new Promise<void>((resolve) => b.once('close', () => resolve()));
+    try {
+      await Promise.all([closed, closedB]);
+      expect(sim.stats().connections).toBe(0);
+    } finally {
+      a.terminate();
+      b.terminate();
+      await sim.close();
+    }
+  });
+
+  it('polygon: sends max_connections then closes 1008 for a second session on the key', async () => {
+    const sim = await startPolygonSimulator({ keys: [KEY], now: clock() });
+    const first = new PolygonProvider({ url: sim.url, key: KEY, ...fast });
+    await first.connect();
+    const frames: string[] = [];
+    const ws = new WebSocket(sim.url);
+    ws.on('message', (d: Buffer) => {
+      frames.push(d.toString());
+      if (frames.length === 1) ws.send(JSON.stringify({ action: 'auth', params: KEY }));
+    });
+    try {
+      const code = await new Promise<number>((resolve) => ws.once('close', (c: number) => resolve(c)));
+      expect(code).toBe(1008);
+      expect(frames.map((f) => (JSON.parse(f) as Array<{ status: string }>)[0]?.status)).toEqual(['connected', 'auth_success', 'max_connections']);
+    } finally {
+      await first.close();
       await sim.close();
     }
   });
