@@ -15,17 +15,19 @@ export function measureAnalyze(minMs = 1500): number {
     source: 'benzinga',
   }));
   for (let i = 0; i < 3; i++) for (const item of corpus) analyze(item); // warm-up
+  // Per CPU-second of this thread rather than per wall-clock second: "on one core" is what is asked, and on a shared
+  // machine wall time also counts the time other processes held the core.
   let n = 0;
   let sink = 0;
   const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < minMs) {
+  const cpu0 = process.cpuUsage();
+  while (performance.now() - start < minMs) {
     for (const item of corpus) sink += analyze(item).importance;
     n += corpus.length;
-    elapsed = performance.now() - start;
   }
+  const cpu = process.cpuUsage(cpu0);
   if (sink < 0) throw new Error('unreachable');
-  return (n / elapsed) * 1000;
+  return n / ((cpu.user + cpu.system) / 1e6);
 }
 
 export default async (): Promise<Record<string, number>> => ({

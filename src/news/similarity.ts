@@ -47,9 +47,16 @@ export function stem(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
   if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2);
-  if (word.endsWith('es') && word.length > 4 && /(?:ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('es') && word.length > 4 && sibilantBeforeEs(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
+}
+
+/** "classes", "pushes", "taxes": the plural added "es" after a hissing sound. */
+function sibilantBeforeEs(word: string): boolean {
+  const a = word.charCodeAt(word.length - 4);
+  const b = word.charCodeAt(word.length - 3);
+  return b === 120 || b === 122 || (b === 115 && a === 115) || (b === 104 && (a === 115 || a === 99));
 }
 
 export function wordSet(text: string): string[] {
