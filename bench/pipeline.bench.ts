@@ -29,9 +29,9 @@ const companies: Array<[string, string]> = Object.entries(symbolFile.symbols)
   .slice(0, 600)
   .map(([symbol, [name, exchange]]) => [`${name} (${exchange === 'Nasdaq' ? 'NASDAQ' : 'NYSE'}: ${symbol})`, symbol]);
 const templates = [
-  (n: string, _t: string, k: number) => `${n} Q${(k % 4) + 1} revenue of $${(k % 900) + 100}.${k % 10} million tops estimates`,
-  (n: string, _t: string, k: number) => `${n} raises ${2027 + (k % 3)} guidance to $${(k % 50) + 1}.${k % 100} per share`,
-  (n: string, _t: string, k: number) => `Analyst upgrades ${n} to Buy, price target $${(k % 400) + 20}`,
+  (n: string, _t: string, k: number) => `${n} Q${(k % 4) + 1} revenue of $${k + 100}.${k % 10} million tops estimates`,
+  (n: string, _t: string, k: number) => `${n} raises ${2027 + (k % 3)} guidance to $${k + 1}.${k % 100} per share`,
+  (n: string, _t: string, k: number) => `Analyst upgrades ${n} to Buy, price target $${k + 20}`,
   (n: string, _t: string, k: number) => `${n} announces $${(k % 90) + 5} million buyback program number ${k}`,
 ];
 

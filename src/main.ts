@@ -7,6 +7,7 @@ import type { Logger } from './log.js';
 import { newsJobId, queueNames, type DeliverJob, type NewsJob } from './pipeline/contracts.js';
 import { createRedis } from './stores/redis.js';
 import { createRedisWatchlistStore } from './stores/watchlists.js';
+import { createWatchlistCache } from './stores/watchlist-cache.js';
 import { createRedisDecisionStore } from './stores/decisions.js';
 import { createRedisSeenStore } from './stores/seen.js';
 import { createRedisSentLedger } from './stores/sent-ledger.js';
@@ -57,6 +58,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
   const sinks = options.sinks ?? createSinks(config.destinations);
 
   const roles: Role[] = [];
+  const closers: Array<() => Promise<void>> = [];
   let poll: PollRole | undefined;
   try {
     if (has('http')) roles.push(await startHttpRole({ config: config.http, redis, prefix, newsQueue, deliverQueue, log }));
@@ -70,6 +72,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
       const dictionary = loadSymbolDictionary();
       const clusters = createRedisClusterIndex(redis, prefix);
       const scorer = createStoryScorer({ dictionary, clusters });
+      const routing = await createWatchlistCache(watchlists, { log });
+      closers.push(() => routing.close());
       roles.push(
         startPipelineRole({
           connection: redis,
@@ -81,7 +85,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
             score: scorer.score,
             cluster: scorer.cluster,
             seen: createRedisSeenStore(redis, prefix, config.pipeline.decisionTtlDays * day),
-            watchlists,
+            watchlists: routing,
             decisions: createRedisDecisionStore(redis, prefix, config.pipeline.decisionTtlDays * day),
             priceLines: createPriceLines(prices),
             deliverQueue,
@@ -125,7 +129,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     }
   } catch (err) {
     await Promise.allSettled(roles.map((r) => r.stop(1000)));
-    await Promise.allSettled([newsQueue.close(), deliverQueue.close()]);
+    await Promise.allSettled([newsQueue.close(), deliverQueue.close(), ...closers.map((close) => close())]);
     redis.disconnect();
     throw err;
   }
@@ -142,7 +146,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
           await r.stop(graceMs).catch((err: unknown) => log.warn({ role: r.name, err }, 'role did not stop cleanly'));
         }
       }
-      await Promise.allSettled([newsQueue.close(), deliverQueue.close()]);
+      await Promise.allSettled([newsQueue.close(), deliverQueue.close(), ...closers.map((close) => close())]);
       await Promise.allSettled([...sinks.values()].map((s) => s.close()));
       await redis.quit().catch(() => redis.disconnect());
       log.info('squawk stopped');

@@ -38,12 +38,15 @@ export async function processNewsJob<S extends StoryScores>(data: unknown, deps:
   const raw = Object.fromEntries(Object.entries(job.raw).filter(([, v]) => v !== undefined)) as RawItem;
   const story = normalizeItem(raw, job.source, job.itemKey, now);
 
-  // A story decided before (its job re-enqueued after the queue forgot it) is not decided again.
-  const earlier = await deps.decisions.get(story.id);
+  // A story decided before (its job re-enqueued after the queue forgot it) is not decided again. The claim is
+  // idempotent per story id, so both run in one round trip.
+  const [earlier, duplicateOf] = await Promise.all([
+    deps.decisions.get(story.id),
+    deps.seen.claim(story.id, story.url ? [`url:${story.url}`] : []),
+  ]);
   if (earlier) return earlier;
 
   const scores = deps.score(story);
-  const duplicateOf = await deps.seen.claim(story.id, story.url ? [`url:${story.url}`] : []);
   const cluster = duplicateOf ? null : await deps.cluster(story, scores);
   const symbols = scores.tickers.map((t) => t.symbol);
   const watchers = symbols.length ? await deps.watchlists.watching(symbols) : [];

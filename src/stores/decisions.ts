@@ -18,7 +18,6 @@ export function createRedisDecisionStore(redis: Redis, prefix: string, ttlSecond
       await redis
         .multi()
         .set(key(decision.storyId), JSON.stringify(decision), 'EX', ttlSeconds)
-        .lrem(recentKey, 0, decision.storyId)
         .lpush(recentKey, decision.storyId)
         .ltrim(recentKey, 0, recentCap - 1)
         .exec();
@@ -30,7 +29,9 @@ export function createRedisDecisionStore(redis: Redis, prefix: string, ttlSecond
     async recent(limit) {
       const ids = await redis.lrange(recentKey, 0, Math.max(0, limit - 1));
       if (ids.length === 0) return [];
-      const values = await redis.mget(...ids.map(key));
+      // A story decided twice (a retried job) is listed once.
+      const unique = [...new Set(ids)];
+      const values = await redis.mget(...unique.map(key));
       return values.filter((v): v is string => v !== null).map((v) => JSON.parse(v) as Decision);
     },
   };

@@ -3,6 +3,8 @@ import type { Redis } from 'ioredis';
 import { connectRedis, deletePrefix, uniquePrefix } from '../support/redis.js';
 import { createRedisWatchlistStore } from '../../src/stores/watchlists.js';
 import { createRedisSeenStore } from '../../src/stores/seen.js';
+import { createWatchlistCache } from '../../src/stores/watchlist-cache.js';
+import { silentLogger } from '../../src/log.js';
 import { createRedisDecisionStore } from '../../src/stores/decisions.js';
 import type { Decision } from '../../src/alerts/decision.js';
 
@@ -69,6 +71,23 @@ describe('watchlist store', () => {
     await changed;
     expect(calls).toBeGreaterThan(0);
     readerConnection.disconnect();
+  });
+});
+
+describe('watchlist cache', () => {
+  it('routes from memory and follows edits made through another connection', async () => {
+    const p = prefix();
+    const editorConnection = connectRedis();
+    const editor = createRedisWatchlistStore(editorConnection, p);
+    await editor.upsert({ id: 'a', guild: 'g', name: 'A', destination: 'console', minImportance: 0, tickers: ['AAPL'] });
+    const cache = await createWatchlistCache(createRedisWatchlistStore(redis, p), { log: silentLogger, refreshEveryMs: 60_000 });
+    expect((await cache.watching(['aapl'])).map((w) => w.list.id)).toEqual(['a']);
+    await editor.addTickers('a', ['NVDA']);
+    const deadline = Date.now() + 5000;
+    while ((await cache.watching(['NVDA'])).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect((await cache.watching(['NVDA', 'AAPL']))[0]?.matched.sort()).toEqual(['AAPL', 'NVDA']);
+    await cache.close();
+    editorConnection.disconnect();
   });
 });
 
