@@ -187,3 +187,32 @@ describe.each(['finnhub', 'alpaca', 'polygon'] as const)('stream role on the %s 
     }
   });
 });
+
+describe('stream role around the close', () => {
+  it('fetches the day\'s close over REST after the regular session ends', async () => {
+    const prefix = uniquePrefix('close');
+    // 15:56 New York, running 200× faster: the close comes 1.2 s later, 16:05 (close + settling time) 2.7 s later.
+    const start = Date.parse('2026-11-24T20:56:00Z');
+    const t0 = Date.now();
+    const now = (): number => start + (Date.now() - t0) * 200;
+    const sim = await startFinnhubSimulator({ keys: [KEY], now, tickIntervalMs: 20 });
+    const redis = connectRedis();
+    const watchlists = createRedisWatchlistStore(redis, prefix);
+    await watchlists.upsert({ id: 'w1', guild: 'g1', name: 'main', destination: 'console', minImportance: 0, tickers: ['AAPL'] });
+    const config = marketSchema.parse({ provider: 'finnhub', finnhub: { url: sim.url, restUrl: sim.restUrl, key: KEY }, flushEveryMs: 50, reconcileEveryMs: 100 });
+    const priceBook = createRedisPriceBook(redis, prefix, { flushEveryMs: 50, now });
+    const role = await startStreamRole({ config, redis, watchlists, priceBook, log: silentLogger, now, prefix });
+    try {
+      await waitFor(async () => ((await redis.hget(`${prefix}:px:AAPL`, 'closes')) ?? '').includes('2026-11-23'), 'the close before today from the start fetch');
+      expect(await redis.hget(`${prefix}:px:AAPL`, 'closes')).not.toContain('2026-11-24');
+      await waitFor(async () => ((await redis.hget(`${prefix}:px:AAPL`, 'closes')) ?? '').includes('2026-11-24'), "today's close after 16:05");
+      const nextDay = createRedisPriceBookReader(redis, prefix, { now: () => Date.parse('2026-11-25T14:00:00Z') });
+      expect((await nextDay.get('AAPL'))?.previousClose?.date).toBe('2026-11-24');
+    } finally {
+      await role.stop();
+      await sim.close();
+      await deletePrefix(redis, prefix);
+      redis.disconnect();
+    }
+  });
+});
