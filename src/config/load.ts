@@ -44,6 +44,7 @@ export const envOverrides: ReadonlyArray<{ env: string; path: string[]; parse?: 
   { env: 'LOG_LEVEL', path: ['log', 'level'] },
   { env: 'SQUAWK_ROLES', path: ['roles'], parse: (v) => v.split(',').map((s) => s.trim()).filter(Boolean) },
   { env: 'HTTP_PORT', path: ['http', 'port'], parse: Number },
+  { env: 'HTTP_HOST', path: ['http', 'host'] },
   { env: 'DISCORD_TOKEN', path: ['discord', 'token'] },
   { env: 'DISCORD_APPLICATION_ID', path: ['discord', 'applicationId'] },
   { env: 'MARKET_PROVIDER', path: ['market', 'provider'] },
