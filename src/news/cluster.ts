@@ -65,49 +65,65 @@ export function bestMatch(
 }
 
 interface ClusterState {
+  lastSeen: number;
   size: number;
   sources: string[];
   stories: Set<string>;
   firstStory: string;
 }
 
-/** In-process index for one worker, the CLI and tests. */
+/** In-process index for one worker, the CLI and tests. Forgets clusters idle for two windows. */
 export function createMemoryClusterIndex(options: ClusterOptions = {}): ClusterIndex {
   const windowMs = (options.windowHours ?? DEFAULT_WINDOW_HOURS) * 3_600_000;
   const similarity = options.similarity ?? DEFAULT_SIMILARITY;
   const buckets = new Map<string, Candidate[]>();
   const clusters = new Map<string, ClusterState>();
   const storyCluster = new Map<string, string>();
+  let latest = 0;
+  let sinceSweep = 0;
+
+  const sweep = (): void => {
+    const cutoff = latest - 2 * windowMs;
+    for (const [id, c] of clusters) {
+      if (c.lastSeen >= cutoff) continue;
+      for (const storyId of c.stories) storyCluster.delete(storyId);
+      clusters.delete(id);
+    }
+    for (const [key, list] of buckets) {
+      const kept = list.filter((c) => c.publishedAt >= cutoff);
+      if (kept.length === 0) buckets.delete(key);
+      else if (kept.length !== list.length) buckets.set(key, kept);
+    }
+  };
 
   const view = (clusterId: string, storyId: string): ClusterAssignment => {
     const c = clusters.get(clusterId) as ClusterState;
     return { clusterId, isNew: c.firstStory === storyId, size: c.size, sources: [...c.sources] };
   };
 
-  const prune = (list: Candidate[], now: number): Candidate[] => {
-    const kept = list.filter((c) => now - c.publishedAt <= windowMs);
-    return kept.length === list.length ? list : kept;
-  };
-
   return {
     assign(storyId, source, analysis, publishedAt) {
       const known = storyCluster.get(storyId);
       if (known !== undefined) return Promise.resolve(view(known, storyId));
+      latest = Math.max(latest, publishedAt);
+      if (++sinceSweep >= 1024) {
+        sinceSweep = 0;
+        sweep();
+      }
       const fp = analysis.fingerprint;
       const keys = bucketsOf(fp);
       const seen = new Set<string>();
       const candidates: Candidate[] = [];
       for (const key of keys) {
-        const list = prune(buckets.get(key) ?? [], publishedAt);
-        buckets.set(key, list);
-        for (const c of list) if (!seen.has(c.storyId)) {
+        for (const c of buckets.get(key) ?? []) if (!seen.has(c.storyId)) {
           seen.add(c.storyId);
           candidates.push(c);
         }
       }
       const match = bestMatch(fp, publishedAt, candidates, windowMs, similarity);
       const clusterId = match?.clusterId ?? storyId;
-      const cluster = clusters.get(clusterId) ?? { size: 0, sources: [], stories: new Set<string>(), firstStory: storyId };
+      const cluster = clusters.get(clusterId) ?? { lastSeen: publishedAt, size: 0, sources: [], stories: new Set<string>(), firstStory: storyId };
+      cluster.lastSeen = Math.max(cluster.lastSeen, publishedAt);
       cluster.size++;
       cluster.stories.add(storyId);
       if (!cluster.sources.includes(source)) cluster.sources.push(source);

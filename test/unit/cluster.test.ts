@@ -52,3 +52,16 @@ describe('memory cluster index', () => {
   });
 });
 
+
+describe('memory cluster index housekeeping', () => {
+  it('keeps clusters inside the window through a sweep of idle ones', async () => {
+    const index = createMemoryClusterIndex({ windowHours: 1 });
+    await index.assign('old', 'a', story('old', 'Alibaba to split into six units'), T0);
+    const now = T0 + 5 * HOUR;
+    await index.assign('live', 'a', story('live', 'Alibaba shares jump after earnings beat estimates'), now);
+    // More than enough stories to trigger a sweep; "old" is two windows idle by then, "live" is not.
+    for (let i = 0; i < 1100; i++) await index.assign(`n${i}`, 'b', story(`n${i}`, `Alibaba filler headline number ${i}`), now + i);
+    const copy = await index.assign('copy', 'c', story('copy', 'Alibaba Stock Jumps After Q3 Earnings Beat Estimates - Reuters'), now + 2000);
+    expect(copy).toMatchObject({ clusterId: 'live', size: 2, sources: ['a', 'c'] });
+  });
+});
