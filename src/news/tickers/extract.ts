@@ -1,6 +1,6 @@
 // Ticker extraction: which listed companies a story is about, how much, and which one it is mainly about.
 import type { SymbolDictionary } from './dictionary.js';
-import { nameTokens } from './company-name.js';
+import { GENERIC_NAME_WORDS, nameTokens } from './company-name.js';
 import { scanNames } from './name-matcher.js';
 import {
   findCashtags,
@@ -119,18 +119,76 @@ function extractWith(dict: SymbolDictionary, input: ExtractInput): TickerHit[] {
   const textExplicit = explicitMentions(input.text, dict);
   for (const m of titleExplicit) found.add(m.symbol);
   for (const m of textExplicit) found.add(m.symbol);
-  const titleScan = EDGAR_TITLE_RE.test(input.title)
-    ? { mentions: [], leadEnd: 0 }
-    : scanNames(input.title, dict, found, positions(titleExplicit), true);
+  const edgar = EDGAR_TITLE_RE.test(input.title);
+  const titleAt = positions(titleExplicit);
+  let titleScan = edgar ? { mentions: [], leadEnd: 0 } : scanNames(input.title, dict, { found, explicitAt: titleAt, isTitle: true, firstWords: firstWordsOf(dict, found) });
   for (const m of titleScan.mentions) found.add(m.symbol);
-  const textScan = scanNames(input.text, dict, found, positions(textExplicit), false);
+  const textScan = scanNames(input.text, dict, { found, explicitAt: positions(textExplicit), isTitle: false, firstWords: firstWordsOf(dict, found) });
+  // "Hertz Shares Spike …" over "Hertz Global Holdings Inc HTZ …": the body named the company in full
+  // (name + ticker); read the headline again knowing it.
+  const named = textScan.mentions.filter((m) => m.evidence === 'name+ticker' && !found.has(m.symbol));
+  if (named.length > 0 && !edgar) {
+    const known = new Set(found);
+    for (const m of named) known.add(m.symbol);
+    titleScan = scanNames(input.title, dict, { found: known, explicitAt: titleAt, isTitle: true, firstWords: firstWordsOf(dict, known) });
+  }
+  const brokerEnd = analystSourceEnd(input.title, [...titleExplicit, ...titleScan.mentions]);
   reassignOneWordNames(dict, [...titleScan.mentions, ...textScan.mentions], titleExplicit, textExplicit);
 
-  record(dict, tallies, titleExplicit, 'title', input.title, 0);
-  record(dict, tallies, titleScan.mentions, 'title', input.title, 0);
+  // The broker in "Stifel Raises Price Target On Palantir" is the source, not the subject.
+  const isBroker = (m: Mention): boolean => m.pos < brokerEnd;
+  record(dict, tallies, titleExplicit.filter((m) => !isBroker(m)), 'title', input.title, 0);
+  record(dict, tallies, titleScan.mentions.filter((m) => !isBroker(m)), 'title', input.title, 0);
+  record(dict, tallies, [...titleExplicit, ...titleScan.mentions].filter(isBroker), 'text', input.title, 0);
   record(dict, tallies, textExplicit, 'text', input.text, textScan.leadEnd);
   record(dict, tallies, textScan.mentions, 'text', input.text, textScan.leadEnd);
   return withPrimaryClasses(dict, rank([...tallies.values()], feedCount));
+}
+
+const ANALYST_ACTION_RE =
+  /^(.{2,60}?)\s+(?:analysts?\s+)?(?:Upgrades|Downgrades|Initiates|Reiterates|Maintains|Resumes|Assumes|Starts Coverage|(?:Raises|Lifts|Boosts|Cuts|Lowers|Trims|Sets|Adjusts|Hikes)\s+(?:(?:Its|the)\s+)?(?:Price\s+Target|PT|Target|Rating|Estimates))\b/i;
+
+/** End of the broker's name in an analyst-action headline, or 0; only when a company follows the action. */
+const ANALYST_HINT_RE = /grade|Initiat|Reiterat|Maintain|Resume|Assume|Coverage|Target|Rating|Estimate|PT\b/i;
+
+function analystSourceEnd(title: string, mentions: readonly Mention[]): number {
+  if (mentions.length < 2 || !ANALYST_HINT_RE.test(title)) return 0;
+  const m = ANALYST_ACTION_RE.exec(title);
+  if (m === null) return 0;
+  const end = (m[1] ?? '').length;
+  return mentions.some((x) => x.pos < end) && mentions.some((x) => x.pos > end) ? end : 0;
+}
+
+// First word of a registrant's name ('' when it is too short or generic to stand for the company).
+const firstWordCache = new WeakMap<SymbolDictionary, Map<string, string>>();
+
+function firstWordOf(dict: SymbolDictionary, symbol: string): string {
+  let cache = firstWordCache.get(dict);
+  if (cache === undefined) {
+    cache = new Map();
+    firstWordCache.set(dict, cache);
+  }
+  let word = cache.get(symbol);
+  if (word === undefined) {
+    const name = dict.get(symbol)?.name;
+    const first = name === undefined ? undefined : nameTokens(name)[0];
+    word = first === undefined || first.length < 4 || GENERIC_NAME_WORDS.has(first) || dict.isStopWord(first) ? '' : first;
+    cache.set(symbol, word);
+  }
+  return word;
+}
+
+const NO_WORDS: ReadonlyMap<string, string> = new Map();
+
+/** "apollo" → APO for each company found by an explicit form or a feed tag. */
+function firstWordsOf(dict: SymbolDictionary, symbols: ReadonlySet<string>): ReadonlyMap<string, string> {
+  if (symbols.size === 0) return NO_WORDS;
+  const out = new Map<string, string>();
+  for (const symbol of symbols) {
+    const first = firstWordOf(dict, symbol);
+    if (first !== '' && !out.has(first)) out.set(first, symbol);
+  }
+  return out;
 }
 
 /**
@@ -141,10 +199,8 @@ function reassignOneWordNames(dict: SymbolDictionary, names: Mention[], ...expli
   if (!names.some((m) => m.word !== undefined)) return;
   const firstWords = new Map<string, string>();
   const note = (symbol: string): void => {
-    const name = dict.get(symbol)?.name;
-    if (name === undefined) return;
-    const first = nameTokens(name)[0];
-    if (first !== undefined && !firstWords.has(first)) firstWords.set(first, symbol);
+    const first = firstWordOf(dict, symbol);
+    if (first !== '' && !firstWords.has(first)) firstWords.set(first, symbol);
   };
   for (const list of explicit) for (const m of list) note(m.symbol);
   for (const m of names) if (m.word === undefined) note(m.symbol);

@@ -117,10 +117,6 @@ function isAcronymOfPreceding(text: string, tokens: readonly NameToken[], i: num
   return spelled === initials;
 }
 
-/**
- * `explicitAt`: offsets where an explicit form (cashtag, exchange prefix) already named a ticker, so the
- * same characters are not counted again as a bare word.
- */
 // Press-release datelines: "PALO ALTO, Calif., /PRNewswire/ --", "NEW YORK--(BUSINESS WIRE)--".
 const DATELINE_RE = /^\s*[A-Z][A-Z.'\- ]{2,}(?:,|\s+and\s)[^\n]{0,160}?(?:--|—|\/\s*-)/;
 
@@ -134,13 +130,25 @@ function adjacent(text: string, a: NameToken, b: NameToken): boolean {
   return true;
 }
 
-export function scanNames(
-  text: string,
-  dict: SymbolDictionary,
-  found: ReadonlySet<string>,
-  explicitAt: ReadonlySet<number>,
-  isTitle: boolean,
-): FieldScan {
+export interface ScanContext {
+  /** Symbols already found in the item by an explicit form, a feed tag or the headline. */
+  found: ReadonlySet<string>;
+  /** Offsets where an explicit form already named a ticker, so the characters are not counted again as a bare word. */
+  explicitAt: ReadonlySet<number>;
+  isTitle: boolean;
+  /** First word of the registrant name of each company named explicitly ("apollo" → APO). */
+  firstWords: ReadonlyMap<string, string>;
+}
+
+interface Span {
+  symbol: string;
+  start: number;
+  end: number;
+  word?: string;
+}
+
+export function scanNames(text: string, dict: SymbolDictionary, ctx: ScanContext): FieldScan {
+  const { found, explicitAt, isTitle, firstWords } = ctx;
   const tokens = tokenize(text);
   const skipUntil = datelineEnd(text);
   const titleCase = isTitleCase(tokens);
@@ -148,11 +156,21 @@ export function scanNames(
   const leadEnd = firstSentenceEnd(text, tokens);
   const nameFound = new Set<string>();
   const pendingBare: { symbol: string; pos: number; end: number; context: boolean; paren: boolean }[] = [];
+  const accepted: Span[] = [];
+  const rejectedWeak: Span[] = [];
 
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (tok === undefined || !tok.capitalized || tok.start < skipUntil) continue;
     const match = longestMatch(dict.names, tokens, i);
+    const known = match === undefined || match.entry.length === 1 ? firstWords.get(tok.key) : undefined;
+    if (known !== undefined && !tok.allCaps && !(i > 0 && tokens[i - 1]?.capitalized === true && !titleCase)) {
+      // "KKR, Apollo Shares Fall" with "Apollo Global Management Inc (NYSE:APO)" in the body.
+      mentions.push({ symbol: known, evidence: 'name', pos: tok.start });
+      accepted.push({ symbol: known, start: tok.start, end: tok.end });
+      nameFound.add(known);
+      continue;
+    }
     if (match !== undefined) {
       const { entry } = match;
       let end = match.end;
@@ -171,21 +189,24 @@ export function scanNames(
           (prev !== undefined && prev.capitalized && adjacent(text, prev, tok) && !sentenceStart(text, prev.start)));
       // "da Vinci", "van Gogh": a particle before a one-word name makes it a person or a work.
       const particle = prev !== undefined && !prev.capitalized && NAME_PARTICLES.has(prev.key) && entry.length === 1;
-      const weakEvidence = (): boolean => {
+      let weakEvidence = false;
+      if (entry.weak && !particle && !withTicker) {
         const possessive = last?.possessive === true;
         // "Quantum Computing Stocks Rally" is about a theme; "Target Stock Falls" about a company.
         const context =
           next !== undefined && SHARE_CONTEXT.has(next.key) && next.key !== 'stocks' && !possessive && last !== undefined && adjacent(text, last, next);
         const properNoun = !titleCase && !sentenceStart(text, tok.start) && !partOfLongerName;
         // "Ford recalls 850,000 vehicles": a curated brand opening a sentence-case headline is its subject.
-        const headlineSubject = isTitle && entry.kind === 'alias' && !titleCase && i === 0 && next !== undefined && !next.capitalized;
-        return suffix || context || possessive || properNoun || headlineSubject || (found.has(entry.symbol) && !partOfLongerName);
-      };
+        // Also a multi-word name: "Capital One completes …", "Fifth Third to buy …".
+        const headlineSubject =
+          isTitle && (entry.kind === 'alias' || entry.length > 1) && !titleCase && i === 0 && next !== undefined && !next.capitalized;
+        weakEvidence = suffix || context || possessive || properNoun || headlineSubject || (found.has(entry.symbol) && !partOfLongerName);
+      }
       let accept = !particle;
       if (particle || withTicker) {
         // decided above
       } else if (entry.kind === 'name' && entry.length === 1 && entry.short && entry.weak) {
-        accept = !suffix && !partOfLongerName && weakEvidence();
+        accept = !suffix && !partOfLongerName && weakEvidence;
       } else if (entry.kind === 'name' && entry.length === 1 && !entry.weak) {
         // A one-word registrant name ("Viking", "Gran") followed by another proper word is likely a
         // different company or a place ("Viking Line", "Gran Canaria"); the suffix rule covers "X Corp".
@@ -194,14 +215,23 @@ export function scanNames(
         // "Hess Corp" is another company than Hess Midstream.
         accept = !suffix && !partOfLongerName;
       } else if (entry.weak) {
-        accept = weakEvidence();
+        accept = weakEvidence;
       }
+      const spanEnd = withTicker && next !== undefined ? next.end : (last ?? tok).end;
       if (accept) {
         const evidence = withTicker ? 'name+ticker' : entry.kind;
         if (entry.length === 1 && !withTicker) mentions.push({ symbol: entry.symbol, evidence, pos: tok.start, word: tok.key });
         else mentions.push({ symbol: entry.symbol, evidence, pos: tok.start });
+        accepted.push({ symbol: entry.symbol, start: tok.start, end: spanEnd });
         nameFound.add(entry.symbol);
         i = withTicker ? end : end - 1;
+        continue;
+      }
+      if (entry.weak && !particle && !partOfLongerName) {
+        const span: Span = { symbol: entry.symbol, start: tok.start, end: spanEnd };
+        if (entry.length === 1) span.word = tok.key;
+        rejectedWeak.push(span);
+        i = end - 1;
         continue;
       }
     }
@@ -220,6 +250,15 @@ export function scanNames(
       (prev !== undefined && CONTEXT_BEFORE.has(prev.key) && !prev.allCaps && (prev.key !== 'of' || SHARE_CONTEXT.has(tokens[i - 2]?.key ?? ''))) ||
       /^\s*[+-]?\d+(?:\.\d+)?%/.test(text.slice(tok.end, tok.end + 12));
     pendingBare.push({ symbol, pos: tok.start, end: tok.end, context, paren });
+  }
+  // "Ford, GM Slide": a common-word name listed next to a company is a company too.
+  for (const r of accepted.length === 0 ? [] : rejectedWeak) {
+    if (accepted.some((a) => LIST_GAP_RE.test(text.slice(a.end, r.start)) || LIST_GAP_RE.test(text.slice(r.end, a.start)))) {
+      const m: Mention = { symbol: r.symbol, evidence: 'name', pos: r.start };
+      if (r.word !== undefined) m.word = r.word;
+      mentions.push(m);
+      nameFound.add(r.symbol);
+    }
   }
   // "AAPL, MSFT and NVDA lead gains": a run of listed symbols is a ticker list.
   for (let k = 0; k + 1 < pendingBare.length; k++) {
