@@ -184,3 +184,25 @@ describe('rules learned from realistic briefs', () => {
     expect(ex({ title: 'Ford Recalls Trucks', text: '', sourceTickers: [] })).toEqual([]);
   });
 });
+
+describe('rules for names a headline shortens', () => {
+  it('reads a one-word headline name as the company the body names explicitly', () => {
+    const hits = run('Microsoft, Hess Shares Fall As Rates Rise', 'Microsoft Corp (NASDAQ:MSFT) and Hess Midstream LP (NYSE:HESM) fell.');
+    expect(hits.filter((h) => h.primary).map((h) => h.symbol).sort()).toEqual(['HESM', 'MSFT']);
+  });
+  it('takes a common-word name listed next to a company', () => {
+    expect(symbols('Retailers Slide; Target, Microsoft Lead Losses')).toEqual(['MSFT', 'TGT']);
+    expect(symbols('Retailers Slide On Target Misses')).toEqual([]);
+  });
+  it('names the broker in an analyst-action headline as a mention', () => {
+    const d = buildSymbolDictionary({ ...data, symbols: { ...data.symbols, SF: ['STIFEL FINANCIAL CORP', 'NYSE', 720672, 0] }, names: { ...data.names, stifel: 'SF' }, firstTokens: { ...data.firstTokens, stifel: 1 } });
+    const hits = createTickerExtractor(d)({ title: 'Stifel Raises Price Target On Palantir To $180', text: '', sourceTickers: [] });
+    expect(hits.map((h) => [h.symbol, h.primary])).toEqual([['PLTR', true], ['SF', false]]);
+    const own = createTickerExtractor(d)({ title: 'Palantir Raises Guidance; Stifel Says Buy', text: '', sourceTickers: [] });
+    expect(own.find((h) => h.symbol === 'PLTR')?.primary).toBe(true);
+  });
+  it('rereads the headline when the body names the company with its ticker', () => {
+    const hits = run('Berkshire Shares Slip', 'Berkshire Hathaway Inc BRK.B fell 1%.');
+    expect(hits[0]).toMatchObject({ symbol: 'BRK.B', primary: true });
+  });
+});
