@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { newsJobId, type NewsJob } from '../src/pipeline/contracts.js';
-import { newsJobOptions } from '../src/roles/pipeline.js';
+import { newsJobOptions } from '../src/pipeline/enqueue-news.js';
 import { createJsonlSink } from '../src/sinks/jsonl-sink.js';
 import type { AlertSink } from '../src/sinks/types.js';
 import { startTestApp } from '../test/support/app.js';

@@ -4,7 +4,8 @@ import { Queue } from 'bullmq';
 import type { Config } from './config/schema.js';
 import type { RoleName } from './config/core-schema.js';
 import type { Logger } from './log.js';
-import { newsJobId, queueNames, type DeliverJob, type NewsJob } from './pipeline/contracts.js';
+import { queueNames, type DeliverJob, type NewsJob } from './pipeline/contracts.js';
+import { enqueueNews } from './pipeline/enqueue-news.js';
 import { createRedis } from './stores/redis.js';
 import { createRedisWatchlistStore } from './stores/watchlists.js';
 import { createWatchlistCache } from './stores/watchlist-cache.js';
@@ -20,7 +21,7 @@ import { createPriceLines } from './pipeline/price-lines.js';
 import { createSinks } from './sinks/create-sinks.js';
 import type { AlertSink } from './sinks/types.js';
 import { startPollRole, type PollRole } from './roles/poll.js';
-import { newsJobOptions, startPipelineRole } from './roles/pipeline.js';
+import { startPipelineRole } from './roles/pipeline.js';
 import { startDeliverRole } from './roles/deliver.js';
 import { startStreamRole } from './roles/stream.js';
 import { startHttpRole } from './roles/http.js';
@@ -110,9 +111,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         priceBook,
         log,
         // Stories from a provider's news stream enter the pipeline exactly like feed items.
-        onNews: async ({ source, itemKey, raw }) => {
-          await newsQueue.add('item', { source, itemKey, raw, receivedAt: Date.now() }, { ...newsJobOptions, jobId: newsJobId(source, itemKey) });
-        },
+        onNews: ({ source, itemKey, raw }) => enqueueNews(newsQueue, source, [{ itemKey, raw }], Date.now()),
       });
       roles.push({
         name: 'stream',

@@ -30,11 +30,3 @@ export function startPipelineRole<S extends StoryScores>(deps: {
   );
   return { name: 'pipeline', stop: (graceMs) => closeWorker(worker, graceMs) };
 }
-
-/** Job options for `news` jobs: kept after completion so a re-poll with the same job id is absorbed. */
-export const newsJobOptions = {
-  attempts: 8,
-  backoff: { type: 'exponential', delay: 500 },
-  removeOnComplete: { age: 3 * 24 * 3600, count: 200_000 },
-  removeOnFail: { age: 14 * 24 * 3600 },
-} as const;

@@ -5,11 +5,11 @@ import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import type { FeedConfig, FetchSettings } from '../config/feeds-schema.js';
-import { newsJobId, pollJobSchema, queueNames, type NewsJob } from '../pipeline/contracts.js';
+import { pollJobSchema, queueNames, type NewsJob } from '../pipeline/contracts.js';
+import { enqueueNews } from '../pipeline/enqueue-news.js';
 import { pollFeed, type PollResult } from '../sources/poll-feed.js';
 import { createHostLimiter } from '../sources/host-limiter.js';
 import type { FeedStateStore } from '../stores/feed-state.js';
-import { newsJobOptions } from './pipeline.js';
 import { closeWorker } from './deliver.js';
 import type { Role } from './role.js';
 
@@ -79,16 +79,7 @@ export async function startPollRole(deps: {
         settings: deps.settings,
         now,
         log: flog,
-        enqueue: async (items) => {
-          const receivedAt = now().getTime();
-          await deps.newsQueue.addBulk(
-            items.map(({ itemKey, raw }) => ({
-              name: 'item',
-              data: { source: feed.id, itemKey, raw, receivedAt },
-              opts: { ...newsJobOptions, jobId: newsJobId(feed.id, itemKey) },
-            })),
-          );
-        },
+        enqueue: (items) => enqueueNews(deps.newsQueue, feed.id, items, now().getTime()),
       });
       if (result.status === 'failed') flog.warn({ health: result.health, err: result.error }, 'feed poll failed');
       return result.status;
