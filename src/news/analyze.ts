@@ -77,7 +77,7 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
     const storyRaw = titleRaw + LEAD_WEIGHT * leadRaw + prior;
     const sentiment = toSentiment(storyRaw, threshold);
     const credibility = credibilityOf(input.source, deps.sourceCredibility);
-    const clauses = hits.length > 1 ? scoreClauses(`${input.title}. ${lead}`) : [];
+    const clauses = hits.length > 1 ? scoreClauses(`${input.title}. ${opening}`) : [];
 
     const broker = event !== null && ANALYST_EVENTS.has(event.type) ? brokerOf(input.title, hits.map((h) => h.symbol), deps.dictionary) : undefined;
     const tickers = hits.map((hit): TickerScore => {
@@ -184,11 +184,10 @@ function firstSentences(text: string): string {
   let end = -1;
   for (let k = 0; k < 2; k++) {
     const next = text.indexOf('. ', end + 1);
-    if (next < 0) break;
+    if (next < 0) return text.slice(0, SENTIMENT_LEAD_CHARS);
     end = next;
   }
-  const cut = end < 0 ? text.length : end + 1;
-  return text.slice(0, Math.min(cut, SENTIMENT_LEAD_CHARS));
+  return text.slice(0, Math.min(end + 1, SENTIMENT_LEAD_CHARS));
 }
 
 function joinText(summary: string | undefined, body: string | undefined): string {
