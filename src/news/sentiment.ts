@@ -39,7 +39,7 @@ const RED_INK = new Set(['loss', 'losses', 'deficit', 'red']);
 const BLACK_INK = new Set(['profit', 'profitability', 'black']);
 const SWING = new Set(['swing', 'swung', 'swings', 'turn', 'turned', 'turns', 'moved', 'returned', 'return', 'back']);
 const QUALIFIER = new Set(['net', 'operating', 'pretax', 'pre-tax', 'quarterly', 'annual', 'small', 'slight']);
-const EXCLUSION = new Set(['excluding', 'including', 'before', 'excl', 'incl', 'ex', 'after']);
+const EXCLUSION = new Set(['excluding', 'including', 'before', 'excl', 'incl', 'ex']);
 const MOTION_VERB = new Set(['went', 'gone', 'go', 'goes', 'going', 'shot', 'moved', 'was', 'were', 'is', 'are', 'been', 'be']);
 const LOSS_MARK = new Set(['loss', 'losses', 'negative', 'minus', 'deficit']);
 

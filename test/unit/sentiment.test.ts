@@ -21,6 +21,8 @@ describe('direction-aware sentiment', () => {
     ['The company swung to a net loss in the second quarter', 'negative'],
     ['The group returned to profit', 'positive'],
     ['Sales did not increase in the period', 'negative'],
+    ['Rivian shares rise after losses narrow', 'positive'],
+    ['Snap shares crater 30% on weak guidance', 'negative'],
   ])('%s -> %s', (text, expected) => {
     expect(label(text)).toBe(expected);
   });

@@ -10,7 +10,7 @@ export const DIRECTION: ReadonlyMap<string, 1 | -1> = new Map<string, 1 | -1>([
     expand expanded expands expanding expansion advance advanced advances raise raised raises raising lift lifted
     lifts hike hiked hikes accelerate accelerated accelerating spike spiked rally rallied rallies widen widened
     widening upgrade upgraded upgrades upped beat beats exceed exceeded exceeds exceeding top topped tops surpass
-    surpassed outperform outperformed increment highs`),
+    surpassed outperform outperformed increment highs skyrocket skyrockets skyrocketed`),
   ...words<1 | -1>(-1, `fall fell fallen falls falling decrease decreased decreases decreasing decline declined declines
     declining drop dropped drops dropping slump slumped slumps plunge plunged plunges tumble tumbled tumbles slide
     slid slides sink sank sunk sinks down lower lowered lowers lowering reduce reduced reduces reducing reduction
@@ -18,7 +18,7 @@ export const DIRECTION: ReadonlyMap<string, 1 | -1> = new Map<string, 1 | -1>([
     weakening deteriorate deteriorated deterioration worsen worsened worsening narrow narrowed narrows narrowing miss
     missed misses trim trimmed trims slash slashed slashes downgrade downgraded downgrades dip dipped dips slow slowed
     slowing slowdown halve halved erode eroded erosion plummet plummeted plummets retreat retreated decelerate
-    decelerated diminish diminished shed slipped slip slips lows`),
+    decelerated diminish diminished shed slipped slip slips lows crater craters cratered nosedive nosedived`),
 ]);
 
 /** Quantities a shareholder wants higher (+1) or lower (-1). */
