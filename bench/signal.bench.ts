@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Realistic inputs: the labelled headlines and briefs (both splits). */
 export function tickerCorpus(): ExtractInput[] {
-  return ['labelled.jsonl', 'heldout.jsonl', 'heldout2.jsonl'].flatMap((f) =>
+  return ['labelled.jsonl', 'heldout.jsonl', 'heldout2.jsonl', 'heldout3.jsonl'].flatMap((f) =>
     readFileSync(join(root, 'test', 'fixtures', 'tickers', f), 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '')

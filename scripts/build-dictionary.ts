@@ -208,8 +208,9 @@ export function buildSymbolFile(dir: string): SymbolFile {
       // "Fifth Third Bancorp" has three tokens; "Huntington Bancshares" gives "Huntington" only as a weak name.
       addName(first, `~${l.symbol}`);
     }
-    // "MOODYS CORP" is written "Moody's": a possessive form of a one-word name ending in s.
-    if (tokens.length === 1 && /[^s]s$/.test(full) && full.length >= 5) addName(full.slice(0, -1), `~${l.symbol}`);
+    // "MOODYS CORP" is written "Moody's", "DOMINOS PIZZA" "Domino's Pizza": the first word without its s,
+    // matched only where the text has the apostrophe.
+    if (/[^s']s$/.test(first) && first.length >= 5 && !l.otc) addName([first.slice(0, -1), ...tokens.slice(1)].join(' '), `'${l.symbol}`);
   });
   return { version: 2, asOf: nasdaq.created || other.created, symbols, names, firstTokens };
 }

@@ -120,7 +120,7 @@ export function normalizeCompanyName(name: string): string {
   const cleaned = name
     .replace(/\s[-–]\s.*$/, '') // Nasdaq directory: "Apple Inc. - Common Stock"
     .replace(/\b(?:American Depositary|Common Stock|Ordinary Shares|Class [A-Z]\b).*$/i, '')
-    .replace(/[\\/][A-Z]{2,3}[\\/]/gi, ' ') // SEC state suffixes: /DE/, \DE\
+    .replace(/[\\/][A-Z]{2,3}(?:[\\/]|\s*$)/gi, ' ') // SEC state suffixes: /DE/, \DE\, INC/RI, INC /NY
     .replace(/\(.*?\)/g, ' ');
   const tokens = nameTokens(cleaned);
   while (tokens.length > 1 && TRAILING_SUFFIXES.has(tokens[tokens.length - 1] ?? '')) tokens.pop();

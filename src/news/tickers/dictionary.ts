@@ -23,7 +23,7 @@ export interface SymbolData {
   /**
    * Normalized company name ("bank of america") → symbol. `~SYM`: the name is a common word and needs
    * supporting evidence; `^SYM`: the name is the distinctive first word of a longer registrant name;
-   * `~^SYM`: both.
+   * `~^SYM`: both; `'SYM`: the possessive spelling of a name written without its apostrophe.
    */
   names: Record<string, string>;
   /** First token of a name → the most tokens any name starting with it has. */
@@ -55,6 +55,8 @@ export interface NameEntry {
   short: boolean;
   /** Number of tokens in the matched name. */
   length: number;
+  /** Matches only where the first word carries an apostrophe ("Moody's" for MOODYS CORP). */
+  possessiveOnly?: boolean;
 }
 
 /** Company names and aliases, keyed by normalized tokens joined with spaces. */
@@ -89,6 +91,11 @@ export function normalizeSymbol(s: string): string {
 }
 
 function parseNameValue(value: string, key: string, kind: NameKind): NameEntry {
+  if (value.charCodeAt(0) === 39) {
+    // ' : the possessive spelling of a name the SEC writes without the apostrophe.
+    const entry = parseNameValue(value.slice(1), key, kind);
+    return { ...entry, possessiveOnly: true };
+  }
   let at = 0;
   const weak = value.charCodeAt(at) === 126; // ~
   if (weak) at++;

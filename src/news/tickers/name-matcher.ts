@@ -171,7 +171,7 @@ export function scanNames(text: string, dict: SymbolDictionary, ctx: ScanContext
       nameFound.add(known);
       continue;
     }
-    if (match !== undefined) {
+    if (match !== undefined && !(match.entry.possessiveOnly === true && !tok.possessive)) {
       const { entry } = match;
       let end = match.end;
       // "Alibaba Group Holding Ltd BABA": step over the legal suffixes the name key dropped.
