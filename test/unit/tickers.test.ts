@@ -60,6 +60,8 @@ describe('normalizeCompanyName', () => {
     expect(normalizeCompanyName('General Holdings Inc')).toBe('');
     expect(normalizeCompanyName('First American Corp')).toBe('first american');
     expect(normalizeCompanyName('Capital Inc')).toBe('');
+    expect(normalizeCompanyName('CORNING INC /NY')).toBe('corning');
+    expect(normalizeCompanyName('CITIZENS FINANCIAL GROUP INC/RI')).toBe('citizens financial');
   });
 });
 
@@ -204,5 +206,19 @@ describe('rules for names a headline shortens', () => {
   it('rereads the headline when the body names the company with its ticker', () => {
     const hits = run('Berkshire Shares Slip', 'Berkshire Hathaway Inc BRK.B fell 1%.');
     expect(hits[0]).toMatchObject({ symbol: 'BRK.B', primary: true });
+  });
+});
+
+describe('possessive spellings', () => {
+  it("matches \"Domino's\" for an SEC name written DOMINOS, but not the plain word", () => {
+    const d = buildSymbolDictionary({
+      ...data,
+      symbols: { ...data.symbols, DPZ: ['DOMINOS PIZZA INC', 'Nasdaq', 1286681, 0], WAT: ['WATERS CORP /DE/', 'NYSE', 1000697, 0] },
+      names: { ...data.names, 'dominos pizza': 'DPZ', 'domino pizza': "'DPZ", waters: '~WAT', water: "'WAT" },
+      firstTokens: { ...data.firstTokens, dominos: 2, domino: 2, waters: 1, water: 1 },
+    });
+    const ex = createTickerExtractor(d);
+    expect(ex({ title: "Domino's Pizza sales beat estimates", text: '', sourceTickers: [] }).map((h) => h.symbol)).toEqual(['DPZ']);
+    expect(ex({ title: 'Xylem to acquire Smart Water Company', text: '', sourceTickers: [] })).toEqual([]);
   });
 });
