@@ -43,15 +43,23 @@ export interface PrivateRedis {
   restart(): Promise<void>;
 }
 
-/** Starts a throw-away redis-server on a free loopback port (no persistence). For tests that kill Redis. */
-export async function startPrivateRedis(): Promise<PrivateRedis> {
+/**
+ * Starts a throw-away redis-server on a free loopback port, for tests that kill Redis. Without persistence by
+ * default; with `appendOnlyDir`, it keeps an AOF there (fsync always), as production Redis should, so a restart
+ * keeps the data.
+ */
+export async function startPrivateRedis(options: { appendOnlyDir?: string } = {}): Promise<PrivateRedis> {
   const port = await freePort();
   let child: ChildProcess | undefined;
+  const persistence = options.appendOnlyDir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.appendOnlyDir]
+    : ['--appendonly', 'no'];
   const launch = async (): Promise<void> => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
       stdio: 'ignore',
     });
     const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on('error', () => undefined); // connection refused while the server starts
     for (let i = 0; i < 100; i++) {
       try {
         await probe.connect();
@@ -67,7 +75,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   };
   const stop = async (): Promise<void> => {
     const c = child;
-    if (!c || c.exitCode !== null) return;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       c.once('exit', () => resolve());
       c.kill('SIGKILL');
