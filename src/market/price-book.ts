@@ -107,7 +107,9 @@ export function recordToSnapshot(r: BookRecord, now: number): PriceSnapshot {
     snap.day = { open: r.dayOpen, high: r.dayHigh, low: r.dayLow, volume: r.dayVolume, date: r.dayDate };
   }
   const regular = r.regularDate ? { price: r.regularPrice, date: r.regularDate } : undefined;
-  const prev = pickPreviousClose(r.closes, regular, today);
+  // The reference is the close before the last print's own day, so a Friday print read on Saturday still compares
+  // with Thursday's close (price-action refuses a close from the print's own day).
+  const prev = pickPreviousClose(r.closes, regular, r.lastTime > 0 ? nyDate(r.lastTime) : today);
   if (prev) snap.previousClose = { price: prev.price, date: prev.date };
   if (r.halted) {
     snap.halted = true;
@@ -177,6 +179,10 @@ export class PriceBook {
       if (price > e.dayHigh) e.dayHigh = price;
       if (price < e.dayLow) e.dayLow = price;
       e.dayVolume += size;
+      if (date > e.regularDate && e.regularDate !== '' && !e.closes.some((c) => c.date === e.regularDate)) {
+        // A new day: the last regular trade of the day before becomes its close, unless REST already gave one.
+        e.closes = [{ price: e.regularPrice, date: e.regularDate }, ...e.closes].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 2);
+      }
       if (date > e.regularDate || time >= e.lastTime) {
         e.regularPrice = price;
         e.regularDate = date;

@@ -44,10 +44,14 @@ describe('Redis price book', () => {
     expect(await r.get('NOPE')).toBeNull();
     const many = await r.getMany(['AAPL', 'MSFT', 'NOPE']);
     expect([...many.keys()]).toEqual(['AAPL', 'MSFT']);
-    // Next day, before any trade: yesterday's last regular trade is the previous close... unless REST said otherwise.
+    // Next day: the reference close is the one before the last print's own day. Before any trade that is still
+    // Monday's (unknown here); once the day's first print arrives, yesterday's last regular trade is the close.
     now = NEXT;
-    expect((await r.get('MSFT'))?.previousClose).toEqual({ price: 400, date: '2026-11-24' });
+    expect((await r.get('MSFT'))?.previousClose).toBeUndefined();
     expect((await r.get('MSFT'))?.day).toBeUndefined();
+    pb.book.applyTrade('MSFT', 402, 1, NEXT);
+    await pb.flush();
+    expect((await r.get('MSFT'))?.previousClose).toEqual({ price: 400, date: '2026-11-24' });
     await pb.close();
   });
 

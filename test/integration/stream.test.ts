@@ -206,7 +206,11 @@ describe('stream role around the close', () => {
       await waitFor(async () => ((await redis.hget(`${prefix}:px:AAPL`, 'closes')) ?? '').includes('2026-11-23'), 'the close before today from the start fetch');
       expect(await redis.hget(`${prefix}:px:AAPL`, 'closes')).not.toContain('2026-11-24');
       await waitFor(async () => ((await redis.hget(`${prefix}:px:AAPL`, 'closes')) ?? '').includes('2026-11-24'), "today's close after 16:05");
-      const nextDay = createRedisPriceBookReader(redis, prefix, { now: () => Date.parse('2026-11-25T14:00:00Z') });
+      // A print of the next day is compared with that close.
+      const next = Date.parse('2026-11-25T14:00:00Z');
+      priceBook.book.applyTrade('AAPL', 231, 1, next);
+      await priceBook.flush();
+      const nextDay = createRedisPriceBookReader(redis, prefix, { now: () => next });
       expect((await nextDay.get('AAPL'))?.previousClose?.date).toBe('2026-11-24');
     } finally {
       await role.stop();

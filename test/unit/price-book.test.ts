@@ -29,11 +29,15 @@ describe('PriceBook', () => {
     expect(snap?.last?.price).toBe(90);
   });
 
-  it('rolls the last regular trade into the previous close on the next day, and a REST close wins over it', () => {
+  it('rolls the last regular trade into the previous close of the next day, and a REST close wins over it', () => {
     const book = new PriceBook({ now: () => NEXT });
     book.applyTrade('AAPL', 100, 10, REG);
     book.applyTrade('AAPL', 90, 10, AFTER); // after-hours print is not a close
     expect(book.snapshot('AAPL', AFTER)?.previousClose).toBeUndefined();
+    // Read the next morning, the last print is still Tuesday's: its reference is Monday's close (unknown here),
+    // never Tuesday's own close.
+    expect(book.snapshot('AAPL', NEXT)?.previousClose).toBeUndefined();
+    book.applyTrade('AAPL', 95, 10, NEXT);
     expect(book.snapshot('AAPL', NEXT)?.previousClose).toEqual({ price: 100, date: '2026-11-24' });
     book.setClose('AAPL', 100.5, '2026-11-24');
     expect(book.snapshot('AAPL', NEXT)?.previousClose).toEqual({ price: 100.5, date: '2026-11-24' });
