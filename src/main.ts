@@ -70,7 +70,10 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
       );
     }
     if (has('pipeline')) {
-      const dictionary = loadSymbolDictionary();
+      const dictionary = loadSymbolDictionary(config.tickers.dictionary, {
+        aliases: config.tickers.aliases,
+        stopWords: config.tickers.stopWords,
+      });
       const clusters = createRedisClusterIndex(redis, prefix);
       const scorer = createStoryScorer({ dictionary, clusters });
       const routing = await createWatchlistCache(watchlists, { log });
@@ -88,7 +91,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
             seen: createRedisSeenStore(redis, prefix, config.pipeline.decisionTtlDays * day),
             watchlists: routing,
             decisions: createRedisDecisionStore(redis, prefix, config.pipeline.decisionTtlDays * day),
-            priceLines: createPriceLines(prices),
+            priceLines: createPriceLines(prices, { staleAfterMs: config.priceAction.staleAfterMs }),
             deliverQueue,
             deliverJobOptions: { attempts: config.deliver.attempts, backoffMs: config.deliver.backoffMs },
             maxStoryAgeMinutes: config.pipeline.maxStoryAgeMinutes,

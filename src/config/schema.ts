@@ -14,6 +14,10 @@ import {
 } from './core-schema.js';
 import { feedsSchema, fetchSettingsSchema } from './feeds-schema.js';
 import { marketSchema } from './market-schema.js';
+import { tickersSchema } from '../news/tickers/config.js';
+import { priceActionConfigSchema } from '../market/price-action.js';
+import { confirmationConfigSchema } from '../market/confirmation.js';
+import { chartConfigSchema } from '../alerts/chart.js';
 
 export const configSchema = z
   .object({
@@ -24,6 +28,10 @@ export const configSchema = z
     fetch: fetchSettingsSchema,
     feeds: feedsSchema,
     market: marketSchema,
+    priceAction: priceActionConfigSchema,
+    confirmation: confirmationConfigSchema,
+    chart: chartConfigSchema,
+    tickers: tickersSchema,
     pipeline: pipelineSchema,
     deliver: deliverSchema,
     destinations: z.array(destinationSchema).default([{ id: 'console', kind: 'console' }]),
