@@ -72,6 +72,7 @@ function countingSink(path: string, expected: number): { sink: AlertSink; done: 
         if (++n === expected) resolve(performance.now());
         return r;
       },
+      update: (alertId, title, confirmation) => inner.update(alertId, title, confirmation),
       close: () => inner.close(),
     },
     done,

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import type { Config } from './config/schema.js';
 import type { RoleName } from './config/core-schema.js';
 import type { Logger } from './log.js';
-import { queueNames, type DeliverJob, type NewsJob } from './pipeline/contracts.js';
+import { queueNames, type ConfirmJob, type DeliverJob, type NewsJob } from './pipeline/contracts.js';
 import { enqueueNews } from './pipeline/enqueue-news.js';
 import { createRedis } from './stores/redis.js';
 import { createRedisWatchlistStore } from './stores/watchlists.js';
@@ -22,6 +22,7 @@ import { createSinks } from './sinks/create-sinks.js';
 import type { AlertSink } from './sinks/types.js';
 import { startPollRole, type PollRole } from './roles/poll.js';
 import { startPipelineRole } from './roles/pipeline.js';
+import { startConfirmRole } from './roles/confirm.js';
 import { startDeliverRole } from './roles/deliver.js';
 import { startStreamRole } from './roles/stream.js';
 import { startHttpRole } from './roles/http.js';
@@ -78,6 +79,23 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
       const scorer = createStoryScorer({ dictionary, clusters });
       const routing = await createWatchlistCache(watchlists, { log });
       closers.push(() => routing.close());
+      const deliverJobOptions = { attempts: config.deliver.attempts, backoffMs: config.deliver.backoffMs };
+      // Market confirmation needs the stream's bars; without a market-data provider there is nothing to judge.
+      let confirm: { queue: Queue<ConfirmJob>; horizonsMinutes: ReadonlyArray<1 | 5 | 15> } | undefined;
+      if (config.market.provider !== 'none') {
+        const queue = new Queue<ConfirmJob>(queueNames.confirm, { connection: redis, prefix });
+        queue.on('error', (err) => log.warn({ queue: queue.name, err: err.message }, 'queue error'));
+        closers.push(() => queue.close());
+        confirm = { queue, horizonsMinutes: config.confirmation.horizonsMinutes };
+        roles.push(
+          startConfirmRole({
+            connection: redis,
+            prefix,
+            log,
+            stage: { bars: (s, since) => prices.bars(s, since), settings: config.confirmation, deliverQueue, deliverJobOptions },
+          }),
+        );
+      }
       roles.push(
         startPipelineRole({
           connection: redis,
@@ -93,7 +111,8 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
             decisions: createRedisDecisionStore(redis, prefix, config.pipeline.decisionTtlDays * day),
             priceLines: createPriceLines(prices, { staleAfterMs: config.priceAction.staleAfterMs }),
             deliverQueue,
-            deliverJobOptions: { attempts: config.deliver.attempts, backoffMs: config.deliver.backoffMs },
+            deliverJobOptions,
+            ...(confirm ? { confirm } : {}),
             maxStoryAgeMinutes: config.pipeline.maxStoryAgeMinutes,
             now: () => new Date(),
           },
@@ -142,7 +161,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
     (stopping ??= (async () => {
       const graceMs = config.shutdown.graceSeconds * 1000;
       // Stop taking work first (poll, stream), then drain the workers, then close what they write to.
-      const order = ['poll', 'stream', 'pipeline', 'deliver', 'http'];
+      const order = ['poll', 'stream', 'pipeline', 'confirm', 'deliver', 'http'];
       for (const name of order) {
         for (const r of roles.filter((x) => x.name === name)) {
           await r.stop(graceMs).catch((err: unknown) => log.warn({ role: r.name, err }, 'role did not stop cleanly'));

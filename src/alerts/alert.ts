@@ -76,3 +76,22 @@ export function formatAlertText(alert: Alert, matched: readonly string[]): strin
   if (alert.url) lines.push(`    ${alert.url}`);
   return lines.join('\n');
 }
+
+export interface ConfirmationFacts {
+  symbol: string;
+  horizonMinutes: number;
+  returnPct: number;
+  zScore: number | null;
+  volumeRatio: number | null;
+}
+
+/** "↳ BABA moved -3.21% in the 5 min after the news (4.2σ, volume 5.1× its recent rate)". */
+export function formatConfirmationText(title: string, c: ConfirmationFacts): string {
+  const sign = c.returnPct > 0 ? '+' : '';
+  const facts = [
+    c.zScore === null ? null : `${Math.abs(c.zScore).toFixed(1)}σ`,
+    c.volumeRatio === null ? null : `volume ${c.volumeRatio.toFixed(1)}× its recent rate`,
+  ].filter(Boolean);
+  const detail = facts.length ? ` (${facts.join(', ')})` : '';
+  return `↳ ${c.symbol} moved ${sign}${c.returnPct.toFixed(2)}% in the ${c.horizonMinutes} min after the news${detail}: ${truncate(title, 80)}`;
+}

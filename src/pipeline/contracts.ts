@@ -11,6 +11,8 @@ export const queueNames = {
   news: 'news',
   /** Published by: the pipeline role, one job per alert × destination. Consumed by: the deliver role. */
   deliver: 'deliver',
+  /** Published by: the pipeline role, delayed 1, 5 and 15 min after an alert. Consumed by: the pipeline role. */
+  confirm: 'confirm',
 } as const;
 export type QueueName = (typeof queueNames)[keyof typeof queueNames];
 
@@ -68,14 +70,48 @@ export const alertSchema: z.ZodType<Alert> = z.object({
 });
 export type { Alert };
 
-/** `deliver`: send one alert to one destination. */
-export const deliverJobSchema = z.object({
-  destination: z.string().min(1),
-  /** Tickers of this alert that the destination's watchlists matched. */
-  matched: z.array(z.string()),
-  alert: alertSchema,
+const routeSchema = z.object({ destination: z.string().min(1), matched: z.array(z.string()) });
+
+export const confirmationSchema = z.object({
+  symbol: z.string(),
+  horizonMinutes: z.union([z.literal(1), z.literal(5), z.literal(15)]),
+  returnPct: z.number(),
+  zScore: z.number().nullable(),
+  volumeRatio: z.number().nullable(),
+  reason: z.string(),
 });
+export type Confirmation = z.infer<typeof confirmationSchema>;
+
+/** `deliver`: send one alert to one destination, or an update of an alert already sent there. */
+export const deliverJobSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('alert'),
+    destination: z.string().min(1),
+    /** Tickers of this alert that the destination's watchlists matched. */
+    matched: z.array(z.string()),
+    alert: alertSchema,
+  }),
+  z.object({
+    kind: z.literal('confirmation'),
+    destination: z.string().min(1),
+    alertId: z.string().min(1),
+    title: z.string(),
+    confirmation: confirmationSchema,
+  }),
+]);
 export type DeliverJob = z.infer<typeof deliverJobSchema>;
+
+/** `confirm`: judge the market's move on one symbol some minutes after an alert. */
+export const confirmJobSchema = z.object({
+  alertId: z.string().min(1),
+  title: z.string(),
+  symbol: z.string().min(1),
+  /** Epoch ms of the news. */
+  newsTime: z.number(),
+  horizonMinutes: z.union([z.literal(1), z.literal(5), z.literal(15)]),
+  routes: z.array(routeSchema).min(1),
+});
+export type ConfirmJob = z.infer<typeof confirmJobSchema>;
 
 /**
  * BullMQ job ids may not contain ':' (it separates Redis key parts), so the logical ids `source:itemKey` and

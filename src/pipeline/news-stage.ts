@@ -10,7 +10,7 @@ import { decide, type ClusterInfo, type Decision, type StoryScores } from '../al
 import type { WatchlistStore } from '../stores/watchlists.js';
 import type { DecisionStore } from '../stores/decisions.js';
 import type { SeenStore } from '../stores/seen.js';
-import { deliverJobId, newsJobSchema, type DeliverJob } from './contracts.js';
+import { deliverJobId, newsJobSchema, toJobId, type ConfirmJob, type DeliverJob } from './contracts.js';
 
 export interface NewsStageDeps<S extends StoryScores = StoryScores> {
   /** Tickers, event, sentiment and importance for a story (pure). */
@@ -24,6 +24,8 @@ export interface NewsStageDeps<S extends StoryScores = StoryScores> {
   priceLines(symbols: readonly string[], now: number): Promise<PriceLine[]>;
   deliverQueue: Queue<DeliverJob>;
   deliverJobOptions: { attempts: number; backoffMs: number };
+  /** Market confirmation checks after an alert; absent when the deployment has no market data. */
+  confirm?: { queue: Queue<ConfirmJob>; horizonsMinutes: ReadonlyArray<1 | 5 | 15> };
   maxStoryAgeMinutes: number;
   now(): Date;
   log: Logger;
@@ -71,7 +73,7 @@ export async function processNewsJob<S extends StoryScores>(data: unknown, deps:
     await deps.deliverQueue.addBulk(
       decision.routes.map((route) => ({
         name: 'alert',
-        data: { destination: route.destination, matched: route.matched, alert },
+        data: { kind: 'alert', destination: route.destination, matched: route.matched, alert },
         opts: {
           jobId: deliverJobId(alert.alertId, route.destination),
           attempts: deps.deliverJobOptions.attempts,
@@ -82,6 +84,38 @@ export async function processNewsJob<S extends StoryScores>(data: unknown, deps:
       })),
     );
   }
+  if (decision.outcome === 'alerted' && decision.alertId && deps.confirm) {
+    await scheduleConfirmations(deps.confirm, decision.alertId, story, scores, decision.routes, now.getTime());
+  }
   await deps.decisions.put(decision);
   return decision;
+}
+
+/** Delayed `confirm` jobs: each primary ticker (at most three) at each horizon after the news. */
+async function scheduleConfirmations(
+  confirm: NonNullable<NewsStageDeps['confirm']>,
+  alertId: string,
+  story: Story,
+  scores: StoryScores,
+  routes: Decision['routes'],
+  now: number,
+): Promise<void> {
+  const newsTime = Math.min(Date.parse(story.publishedAt), now);
+  const symbols = scores.tickers.filter((t) => t.primary).slice(0, 3).map((t) => t.symbol);
+  await confirm.queue.addBulk(
+    symbols.flatMap((symbol) =>
+      confirm.horizonsMinutes.map((horizonMinutes) => ({
+        name: 'confirm',
+        data: { alertId, title: story.title, symbol, newsTime, horizonMinutes, routes },
+        opts: {
+          jobId: toJobId(`${alertId}:${symbol}:${horizonMinutes}`),
+          delay: Math.max(0, newsTime + horizonMinutes * 60_000 - now),
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 5000 },
+          removeOnComplete: { age: 24 * 3600 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      })),
+    ),
+  );
 }

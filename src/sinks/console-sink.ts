@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { formatAlertText } from '../alerts/alert.js';
+import { formatAlertText, formatConfirmationText } from '../alerts/alert.js';
 import type { AlertSink } from './types.js';
 
 /** Prints alerts readably; used by the demo and for local runs. */
@@ -9,6 +9,11 @@ export function createConsoleSink(id: string, out: Writable = process.stdout): A
     id,
     async send(alert, matched) {
       out.write(`${formatAlertText(alert, matched)}\n\n`);
+      n += 1;
+      return { receipt: `${id}#${n}` };
+    },
+    async update(_alertId, title, confirmation) {
+      out.write(`${formatConfirmationText(title, confirmation)}\n\n`);
       n += 1;
       return { receipt: `${id}#${n}` };
     },

@@ -1,5 +1,5 @@
 // The port every delivery target implements: console and JSON-lines now, Discord channels later.
-import type { Alert } from '../pipeline/contracts.js';
+import type { Alert, Confirmation } from '../pipeline/contracts.js';
 
 export interface SendResult {
   /** Something that identifies what was written, e.g. a Discord message id or a line number. */
@@ -9,6 +9,8 @@ export interface SendResult {
 export interface AlertSink {
   readonly id: string;
   send(alert: Alert, matched: readonly string[]): Promise<SendResult>;
+  /** Adds the market's confirmation to an alert sent earlier (a Discord sink edits its message). */
+  update(alertId: string, title: string, confirmation: Confirmation): Promise<SendResult>;
   close(): Promise<void>;
 }
 

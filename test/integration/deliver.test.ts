@@ -54,6 +54,7 @@ describe('deliver stage', () => {
         if (failuresLeft-- > 0) throw new Error('HTTP 500 from destination');
         return jsonl.send(a, matched);
       },
+      update: (alertId, title, confirmation) => jsonl.update(alertId, title, confirmation),
       close: async () => undefined,
     };
     const ledger = createRedisSentLedger(redis, prefix, 600);
@@ -61,7 +62,7 @@ describe('deliver stage', () => {
     const queue = new Queue<DeliverJob>(queueNames.deliver, { connection: redis, prefix });
     const events = new QueueEvents(queueNames.deliver, { connection: redis.duplicate(), prefix });
     await events.waitUntilReady();
-    const data: DeliverJob = { destination: 'flaky', matched: ['BABA'], alert: alert('a1') };
+    const data: DeliverJob = { kind: 'alert', destination: 'flaky', matched: ['BABA'], alert: alert('a1') };
     const opts = { jobId: deliverJobId('a1', 'flaky'), attempts: 5, backoff: { type: 'fixed', delay: 20 } };
     const job = await queue.add('alert', data, opts);
     // The same job id again (a retried pipeline job) is absorbed by the queue.
@@ -89,7 +90,7 @@ describe('deliver stage', () => {
     const ledger = createRedisSentLedger(redis, prefix, 600);
     const deps = { sinks: new Map<string, AlertSink>(), ledger, now: Date.now };
     await expect(processDeliverJob({ destination: 'x' }, deps)).rejects.toMatchObject({ name: 'UnrecoverableError' });
-    await expect(processDeliverJob({ destination: 'nowhere', matched: [], alert: alert('a2') }, deps)).rejects.toThrow(
+    await expect(processDeliverJob({ kind: 'alert', destination: 'nowhere', matched: [], alert: alert('a2') }, deps)).rejects.toThrow(
       /unknown destination "nowhere"/,
     );
   });
