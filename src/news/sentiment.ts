@@ -43,7 +43,7 @@ const EXCLUSION = new Set(['excluding', 'including', 'before', 'excl', 'incl', '
 const MOTION_VERB = new Set(['went', 'gone', 'go', 'goes', 'going', 'shot', 'moved', 'was', 'were', 'is', 'are', 'been', 'be']);
 const LOSS_MARK = new Set(['loss', 'losses', 'negative', 'minus', 'deficit']);
 
-interface Token {
+export interface Token {
   text: string;
   /** Numeric value with its unit applied, for figures. */
   value?: number;
