@@ -75,8 +75,22 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         aliases: config.tickers.aliases,
         stopWords: config.tickers.stopWords,
       });
-      const clusters = createRedisClusterIndex(redis, prefix);
-      const scorer = createStoryScorer({ dictionary, clusters });
+      const { signal } = config;
+      const clusters = createRedisClusterIndex(redis, prefix, {
+        windowHours: signal.cluster.windowHours,
+        ...(signal.cluster.ttlSeconds ? { ttlSeconds: signal.cluster.ttlSeconds } : {}),
+        similarity: {
+          titleThreshold: signal.cluster.titleThreshold,
+          titleWithLeadThreshold: signal.cluster.titleWithLeadThreshold,
+          leadThreshold: signal.cluster.leadThreshold,
+        },
+      });
+      const scorer = createStoryScorer({
+        dictionary,
+        clusters,
+        sourceCredibility: signal.sourceCredibility,
+        sentimentThreshold: signal.sentiment.threshold,
+      });
       const routing = await createWatchlistCache(watchlists, { log });
       closers.push(() => routing.close());
       const deliverJobOptions = { attempts: config.deliver.attempts, backoffMs: config.deliver.backoffMs };
@@ -114,6 +128,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
             deliverJobOptions,
             ...(confirm ? { confirm } : {}),
             maxStoryAgeMinutes: config.pipeline.maxStoryAgeMinutes,
+            destinationThreshold: (d) => signal.importance.destinations[d] ?? signal.importance.default,
             now: () => new Date(),
           },
         }),

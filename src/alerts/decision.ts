@@ -68,6 +68,8 @@ export interface DecideInput {
   watchers: readonly Watcher[];
   now: Date;
   maxStoryAgeMinutes: number;
+  /** Minimum importance a destination accepts, whatever its watchlists say (0 when absent). */
+  destinationThreshold?: (destination: string) => number;
 }
 
 export function decide(input: DecideInput): Decision {
@@ -115,14 +117,15 @@ export function decide(input: DecideInput): Decision {
     const matched = w.matched.filter((s) => importanceOf.has(s));
     if (matched.length === 0) continue;
     const best = Math.max(...matched.map((s) => importanceOf.get(s) ?? 0));
-    if (best < w.list.minImportance) {
-      reasons.push(`${w.list.id}: importance ${best} below its threshold ${w.list.minImportance}`);
+    const threshold = Math.max(w.list.minImportance, input.destinationThreshold?.(w.list.destination) ?? 0);
+    if (best < threshold) {
+      reasons.push(`${w.list.id}: importance ${best} below its threshold ${threshold}`);
       continue;
     }
     const set = byDestination.get(w.list.destination) ?? new Set<string>();
     for (const s of matched) set.add(s);
     byDestination.set(w.list.destination, set);
-    reasons.push(`${w.list.id}: watches ${matched.join(', ')} (importance ${best} ≥ ${w.list.minImportance})`);
+    reasons.push(`${w.list.id}: watches ${matched.join(', ')} (importance ${best} ≥ ${threshold})`);
   }
   const routes = [...byDestination].map(([destination, set]) => ({ destination, matched: [...set].sort() }));
   if (routes.length > 0) return done('alerted', reasons, { routes, alertId: alertIdFor(story.id) });

@@ -57,6 +57,8 @@ export async function runDemo(options: DemoOptions): Promise<void> {
         feeds: feeds.feedNames().map(feedEntry),
         market: { provider: 'finnhub', finnhub: { url: market.url, restUrl: market.restUrl, key: DEMO_KEY } },
         destinations,
+        // Show every story the demo's watchlists match; production keeps a threshold (signal.importance).
+        signal: { importance: { default: 0 } },
         watchlists: [
           { id: 'demo', guild: 'demo', name: 'Demo', destination: 'console', minImportance: 0, tickers },
           ...(options.jsonl

@@ -15,6 +15,7 @@ import {
 import { feedsSchema, fetchSettingsSchema } from './feeds-schema.js';
 import { marketSchema } from './market-schema.js';
 import { tickersSchema } from '../news/tickers/config.js';
+import { signalSchema } from './signal-schema.js';
 import { priceActionConfigSchema } from '../market/price-action.js';
 import { confirmationConfigSchema } from '../market/confirmation.js';
 import { chartConfigSchema } from '../alerts/chart.js';
@@ -32,6 +33,7 @@ export const configSchema = z
     confirmation: confirmationConfigSchema,
     chart: chartConfigSchema,
     tickers: tickersSchema,
+    signal: signalSchema,
     pipeline: pipelineSchema,
     deliver: deliverSchema,
     destinations: z.array(destinationSchema).default([{ id: 'console', kind: 'console' }]),

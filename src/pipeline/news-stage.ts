@@ -27,6 +27,8 @@ export interface NewsStageDeps<S extends StoryScores = StoryScores> {
   /** Market confirmation checks after an alert; absent when the deployment has no market data. */
   confirm?: { queue: Queue<ConfirmJob>; horizonsMinutes: ReadonlyArray<1 | 5 | 15> };
   maxStoryAgeMinutes: number;
+  /** Minimum importance per destination (configuration `signal.importance`). */
+  destinationThreshold?: (destination: string) => number;
   now(): Date;
   log: Logger;
 }
@@ -60,6 +62,7 @@ export async function processNewsJob<S extends StoryScores>(data: unknown, deps:
     watchers,
     now,
     maxStoryAgeMinutes: deps.maxStoryAgeMinutes,
+    ...(deps.destinationThreshold ? { destinationThreshold: deps.destinationThreshold } : {}),
   });
 
   if (decision.outcome === 'alerted' && decision.alertId) {

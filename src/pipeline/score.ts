@@ -14,10 +14,12 @@ export function createStoryScorer(deps: {
   dictionary: SymbolDictionary;
   clusters: ClusterIndex;
   sourceCredibility?: Record<string, number>;
+  sentimentThreshold?: number;
 }): StoryScorer {
   const analyze = createAnalyzer({
     dictionary: deps.dictionary,
     ...(deps.sourceCredibility ? { sourceCredibility: deps.sourceCredibility } : {}),
+    ...(deps.sentimentThreshold !== undefined ? { sentimentThreshold: deps.sentimentThreshold } : {}),
   });
   return {
     score: (story) =>

@@ -21,13 +21,17 @@ return false`;
 
 const digest = (s: string): string => createHash('sha1').update(s).digest('base64url').slice(0, 22);
 
+type SeenRedis = Redis & { squawkSeenClaim(numKeys: number, ...args: string[]): Promise<string | null> };
+
 export function createRedisSeenStore(redis: Redis, prefix: string, ttlSeconds: number): SeenStore {
+  // A defined command runs by its SHA (EVALSHA), so the script text is not sent with every story.
+  if (!('squawkSeenClaim' in redis)) redis.defineCommand('squawkSeenClaim', { lua: claimScript });
+  const r = redis as SeenRedis;
   return {
     async claim(storyId, fingerprints) {
       const keys = [...new Set(fingerprints.filter(Boolean))].map((f) => `${prefix}:seen:${digest(f)}`);
       if (keys.length === 0) return null;
-      const holder = (await redis.eval(claimScript, keys.length, ...keys, storyId, String(ttlSeconds))) as string | null;
-      return holder ?? null;
+      return (await r.squawkSeenClaim(keys.length, ...keys, storyId, String(ttlSeconds))) ?? null;
     },
   };
 }

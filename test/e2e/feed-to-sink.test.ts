@@ -79,6 +79,7 @@ describe('feed to sink', () => {
       roles: ['poll', 'pipeline', 'deliver'],
       feeds: [{ id: feed, url: feeds.feedUrl(feed), intervalSeconds: 5 }],
       market: { provider: 'none' },
+      signal: { importance: { default: 0 } },
       destinations: [{ id: 'file', kind: 'jsonl', path: file }],
       watchlists: [{ id: 'all', guild: 'test', name: 'All', destination: 'file', tickers }],
       pipeline: { lockSeconds: 2 },

@@ -45,6 +45,7 @@ describe('Redis restart', () => {
       redis: { url: redis.url, prefix: 'sq' },
       feeds: [{ id: 'wire', url: feeds.feedUrl('wire'), intervalSeconds: 5 }],
       market: { provider: 'none' },
+      signal: { importance: { default: 0 } },
       destinations: [{ id: 'file', kind: 'jsonl', path: file }],
       watchlists: [{ id: 'all', guild: 'test', name: 'All', destination: 'file', tickers }],
       pipeline: { lockSeconds: 2 },

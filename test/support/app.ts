@@ -14,6 +14,7 @@ export function testConfig(prefix: string, overrides: Record<string, unknown> = 
       log: { level: 'silent' },
       feeds: [],
       market: { provider: 'none' },
+      signal: { importance: { default: 0 } },
       destinations: [{ id: 'out', kind: 'console' }],
       watchlists: [],
       http: { port: 0 },

@@ -87,3 +87,12 @@ describe('decide', () => {
     expect(alertIdFor('a:1')).toMatch(/^a[0-9a-z]+$/);
   });
 });
+
+describe('destination thresholds', () => {
+  it('apply on top of a watchlist threshold', () => {
+    const d = decide(input({ destinationThreshold: (dest) => (dest === 'console' ? 75 : 0) }));
+    expect(d.outcome).toBe('below-threshold');
+    expect(d.reasons[0]).toMatch(/70 below its threshold 75/);
+    expect(decide(input({ destinationThreshold: () => 10 })).outcome).toBe('alerted');
+  });
+});
