@@ -155,12 +155,18 @@ function round3(x: number): number {
   return Math.round(x / p) * p;
 }
 
-/** Figures conflict when both titles state a figure of the same kind and they share none. */
+/**
+ * Figures conflict when both titles state figures of one kind and each states one the other lacks: a rewrite may
+ * leave a figure out, but not state a different one ("50-for-1" and "10-for-1" share the 1, yet disagree).
+ */
 export function numbersAgree(a: readonly string[], b: readonly string[]): boolean {
   for (const kind of ['pct', 'amt', 'q', 'n']) {
     const xa = a.filter((x) => x.startsWith(`${kind}:`));
     const xb = b.filter((x) => x.startsWith(`${kind}:`));
-    if (xa.length > 0 && xb.length > 0 && !xa.some((x) => xb.includes(x))) return false;
+    if (xa.length === 0 || xb.length === 0) continue;
+    const aInB = xa.every((x) => xb.includes(x));
+    const bInA = xb.every((x) => xa.includes(x));
+    if (!aInB && !bInA) return false;
   }
   return true;
 }

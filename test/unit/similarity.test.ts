@@ -23,6 +23,9 @@ describe('similarity', () => {
   it('finds figures in conflict only when both sides state one of a kind', () => {
     expect(numbersAgree(['pct:35'], ['pct:6'])).toBe(false);
     expect(numbersAgree(['pct:35'], [])).toBe(true);
+    // A rewrite may leave a figure out, but not state a different one.
+    expect(numbersAgree(['n:1', 'n:50'], ['n:1', 'n:10'])).toBe(false);
+    expect(numbersAgree(['amt:1.64', 'amt:94900000000'], ['amt:1.64'])).toBe(true);
     expect(numbersAgree(['pct:35', 'q:3'], ['q:3'])).toBe(true);
   });
 
