@@ -28,6 +28,8 @@ export interface RedisClusterIndexOptions {
   similarity?: SimilarityOptions;
   /** Optimistic attempts before giving up (default 20). */
   maxAttempts?: number;
+  /** Filed stories kept in memory per process, so candidates are not read and parsed again (default 20,000). */
+  cacheSize?: number;
 }
 
 export class ClusterContentionError extends Error {
@@ -87,6 +89,7 @@ export function createRedisClusterIndex(redis: Redis, basePrefix: string, option
   const maxAttempts = options.maxAttempts ?? 20;
   if (!('squawkClusterCommit' in redis)) redis.defineCommand('squawkClusterCommit', { lua: COMMIT });
   const r = redis as ClusterRedis;
+  const seen = new StoryCache(options.cacheSize ?? 20_000);
   const storyKey = (id: string): string => `${prefix}:story:${id}`;
   const clusterKey = (id: string): string => `${prefix}:cluster:${id}`;
 
@@ -127,7 +130,7 @@ export function createRedisClusterIndex(redis: Redis, basePrefix: string, option
           versions.push(typeof ver === 'string' ? ver : '0');
           for (const id of cand as string[]) if (id !== storyId) ids.add(id);
         }
-        const candidates = await loadCandidates(redis, [...ids], storyKey);
+        const candidates = await loadCandidates(redis, [...ids], storyKey, seen);
         const match = bestMatch(fp, publishedAt, candidates, windowMs, similarity);
         const clusterId = match?.clusterId ?? storyId;
         const stored: StoredStory = { clusterId, publishedAt, fingerprint: fp };
@@ -145,6 +148,7 @@ export function createRedisClusterIndex(redis: Redis, basePrefix: string, option
           ...versions,
         );
         if (reply[0] === 'ok') {
+          seen.set({ storyId, clusterId, publishedAt, fingerprint: fp });
           return { clusterId, isNew: reply[2] === storyId, size: Number(reply[1]), sources: JSON.parse(reply[3] ?? '[]') as string[] };
         }
         // 'exists' (another worker filed this very story) and 'retry' (a ticker moved) both re-read.
@@ -154,14 +158,38 @@ export function createRedisClusterIndex(redis: Redis, basePrefix: string, option
   };
 }
 
-async function loadCandidates(redis: Redis, ids: string[], storyKey: (id: string) => string): Promise<Candidate[]> {
-  if (ids.length === 0) return [];
-  const raws = await redis.mget(...ids.map(storyKey));
+/**
+ * Stored stories never change once filed, so each process keeps the ones it has read or written: a hot ticker's
+ * candidates are then parsed once, not once per new story about it. Oldest entries go first past `max`.
+ */
+class StoryCache {
+  private readonly map = new Map<string, Candidate>();
+  constructor(private readonly max: number) {}
+  get(id: string): Candidate | undefined {
+    return this.map.get(id);
+  }
+  set(c: Candidate): void {
+    this.map.set(c.storyId, c);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+  }
+}
+
+async function loadCandidates(redis: Redis, ids: string[], storyKey: (id: string) => string, cache: StoryCache): Promise<Candidate[]> {
   const out: Candidate[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = cache.get(id);
+    if (hit) out.push(hit);
+    else missing.push(id);
+  }
+  if (missing.length === 0) return out;
+  const raws = await redis.mget(...missing.map(storyKey));
   raws.forEach((raw, i) => {
     if (raw === null) return;
     const s = JSON.parse(raw) as StoredStory;
-    out.push({ storyId: ids[i] as string, clusterId: s.clusterId, publishedAt: s.publishedAt, fingerprint: s.fingerprint });
+    const c = { storyId: missing[i] as string, clusterId: s.clusterId, publishedAt: s.publishedAt, fingerprint: s.fingerprint };
+    cache.set(c);
+    out.push(c);
   });
   return out;
 }
