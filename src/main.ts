@@ -134,6 +134,11 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         }),
       );
     }
+    if (has('poll')) {
+      const state = createRedisFeedStateStore(redis, `${prefix}:`, { unhealthyAfterMinutes: config.fetch.unhealthyAfterMinutes });
+      poll = await startPollRole({ connection: redis, prefix, feeds: config.feeds, settings: config.fetch, state, newsQueue, log });
+      roles.push(poll);
+    }
     if (has('stream') && config.market.provider !== 'none') {
       const priceBook = createRedisPriceBook(redis, prefix, {
         flushEveryMs: config.market.flushEveryMs,
@@ -157,11 +162,6 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
           await priceBook.close();
         },
       });
-    }
-    if (has('poll')) {
-      const state = createRedisFeedStateStore(redis, `${prefix}:`, { unhealthyAfterMinutes: config.fetch.unhealthyAfterMinutes });
-      poll = await startPollRole({ connection: redis, prefix, feeds: config.feeds, settings: config.fetch, state, newsQueue, log });
-      roles.push(poll);
     }
   } catch (err) {
     await Promise.allSettled(roles.map((r) => r.stop(1000)));

@@ -55,6 +55,8 @@ export async function runDemo(options: DemoOptions): Promise<void> {
         redis: { url: redisUrl, prefix },
         log: { level: 'warn' },
         feeds: feeds.feedNames().map(feedEntry),
+        // Poll every feed at once on start instead of spreading them over the interval: the first alert comes sooner.
+        fetch: { spreadStarts: false },
         market: { provider: 'finnhub', finnhub: { url: market.url, restUrl: market.restUrl, key: DEMO_KEY } },
         destinations,
         // Show every story the demo's watchlists match; production keeps a threshold (signal.importance).

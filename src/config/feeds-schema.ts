@@ -61,6 +61,11 @@ export const fetchSettingsSchema = z
     unhealthyAfterMinutes: z.number().min(1).default(30),
     /** On a feed's first successful poll only items at most this old are returned; older ones form the baseline. */
     baselineMaxAgeMinutes: z.number().min(0).default(30),
+    /**
+     * Spread feeds with one interval over it, by a hash of the URL, so they do not all fire at once. The price is a
+     * first poll up to one interval after start; the demo turns it off.
+     */
+    spreadStarts: z.boolean().default(true),
   })
   .default({});
 

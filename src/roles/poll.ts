@@ -49,7 +49,7 @@ export async function startPollRole(deps: {
     const every = feed.intervalSeconds * 1000;
     await pollQueue.upsertJobScheduler(
       schedulerId(feed.id),
-      { every, offset: startOffsetMs(feed.url, every) },
+      deps.settings.spreadStarts ? { every, offset: startOffsetMs(feed.url, every) } : { every },
       {
         name: 'poll',
         data: { feedId: feed.id, feed },
