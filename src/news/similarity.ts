@@ -59,12 +59,31 @@ function sibilantBeforeEs(word: string): boolean {
   return b === 120 || b === 122 || (b === 115 && a === 115) || (b === 104 && (a === 115 || a === 99));
 }
 
+const WORD_RE = /[a-z0-9]+(?:[.'][a-z0-9]+)*/g;
+// Word → its folded form (stemmed, synonym applied), '' for a stop word. Headlines reuse a small vocabulary,
+// so the stemmer runs once per distinct word; cleared when full so memory stays bounded.
+const folded = new Map<string, string>();
+const FOLDED_LIMIT = 20_000;
+
+function foldWord(w: string): string {
+  let f = folded.get(w);
+  if (f === undefined) {
+    if (STOP.has(w)) f = '';
+    else {
+      const s = stem(w);
+      f = SYNONYM.get(s) ?? s;
+    }
+    if (folded.size >= FOLDED_LIMIT) folded.clear();
+    folded.set(w, f);
+  }
+  return f;
+}
+
 export function wordSet(text: string): string[] {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().match(/[a-z0-9]+(?:[.'][a-z0-9]+)*/g) ?? []) {
-    if (STOP.has(w)) continue;
-    const s = stem(w);
-    out.add(SYNONYM.get(s) ?? s);
+  for (const w of text.toLowerCase().match(WORD_RE) ?? []) {
+    const f = foldWord(w);
+    if (f !== '') out.add(f);
   }
   return [...out].sort();
 }

@@ -111,6 +111,9 @@ function asTable<T>(o: Record<string, T>): Record<string, T> {
   return Object.setPrototypeOf(o, null) as Record<string, T>;
 }
 
+/** Most entries a per-dictionary memo keeps before it starts over. */
+const CACHE_LIMIT = 50_000;
+
 export function buildSymbolDictionary(data: SymbolData): SymbolDictionary {
   const symbols = asTable(data.symbols);
   const names = asTable(data.names);
@@ -126,12 +129,23 @@ export function buildSymbolDictionary(data: SymbolData): SymbolDictionary {
     aliases.set(key, { ...entry, symbol: normalizeSymbol(entry.symbol) });
     aliasMax.set(first, Math.max(aliasMax.get(first) ?? 0, tokens.length));
   }
+  // The matcher asks for the same few thousand keys (and misses) story after story: remember the parsed
+  // entry, or null for a miss, instead of parsing the name value again. Entries are never mutated by callers.
+  // Bounded so a long-running process reading arbitrary text cannot grow it without limit.
+  const lookupCache = new Map<string, NameEntry | null>();
   const nameIndex: NameIndex = {
     lookup(key) {
+      const cached = lookupCache.get(key);
+      if (cached !== undefined) return cached ?? undefined;
       const alias = aliases.get(key);
-      if (alias !== undefined) return alias;
-      const value = names[key];
-      return value === undefined ? undefined : parseNameValue(value, key, 'name');
+      let entry: NameEntry | undefined = alias;
+      if (entry === undefined) {
+        const value = names[key];
+        entry = value === undefined ? undefined : parseNameValue(value, key, 'name');
+      }
+      if (lookupCache.size >= CACHE_LIMIT) lookupCache.clear();
+      lookupCache.set(key, entry ?? null);
+      return entry;
     },
     maxTokens: (first) => Math.max(firstTokens[first] ?? 0, aliasMax.get(first) ?? 0),
   };
