@@ -87,14 +87,16 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     }
     await (options.duration ? Promise.race([untilSignal(), sleep(options.duration * 1000)]) : untilSignal());
   } finally {
-    for (const cleanup of cleanups) await Promise.resolve(cleanup()).catch(() => undefined);
+    for (const cleanup of cleanups) {
+      await Promise.resolve(cleanup()).catch((err: unknown) => log.warn({ err }, 'demo cleanup step failed'));
+    }
   }
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function deleteKeys(url: string, prefix: string, log: ReturnType<typeof createLogger>): Promise<void> {
-  const redis = createRedis(url, 'producer', log, 'demo-cleanup');
+  const redis = createRedis(url, 'worker', log, 'demo-cleanup');
   try {
     let cursor = '0';
     do {

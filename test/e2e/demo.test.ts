@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sharedRedisUrl } from '../support/redis.js';
+import { connectRedis, sharedRedisUrl } from '../support/redis.js';
 import { startSquawk, waitFor, type SquawkProcess } from '../support/processes.js';
 
 const running: SquawkProcess[] = [];
@@ -48,5 +48,10 @@ describe('squawk demo', () => {
     await waitFor('the posted item as an alert', () => (alerts(file).some((a) => a.alert?.storyId === 'mywire:demo-test-1') ? true : undefined), 30_000);
     expect(await demo.stop()).toBe(0);
     expect(alerts(file).filter((a) => a.alert?.storyId === 'mywire:demo-test-1')).toHaveLength(1);
+    // On a shared Redis the demo leaves nothing behind.
+    const redis = connectRedis();
+    const [, left] = await redis.scan('0', 'MATCH', `${info.prefix}:*`, 'COUNT', 10_000);
+    redis.disconnect();
+    expect(left).toEqual([]);
   }, 150_000);
 });
