@@ -50,7 +50,13 @@ describe('squawk demo', () => {
     expect(alerts(file).filter((a) => a.alert?.storyId === 'mywire:demo-test-1')).toHaveLength(1);
     // On a shared Redis the demo leaves nothing behind.
     const redis = connectRedis();
-    const [, left] = await redis.scan('0', 'MATCH', `${info.prefix}:*`, 'COUNT', 10_000);
+    const left: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${info.prefix}:*`, 'COUNT', 10_000);
+      cursor = next;
+      left.push(...keys);
+    } while (cursor !== '0');
     redis.disconnect();
     expect(left).toEqual([]);
   }, 150_000);
