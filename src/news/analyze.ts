@@ -172,7 +172,25 @@ function firstMention(lower: string, symbol: string, dict: SymbolDictionary): nu
   return best;
 }
 
-function needlesOf(symbol: string, dict: SymbolDictionary): string[] {
+// Needles depend only on the symbol and the dictionary: computed once per symbol (bounded memo).
+const needleCache = new WeakMap<SymbolDictionary, Map<string, string[]>>();
+
+function needlesOf(symbol: string, dict: SymbolDictionary): readonly string[] {
+  let cache = needleCache.get(dict);
+  if (cache === undefined) {
+    cache = new Map();
+    needleCache.set(dict, cache);
+  }
+  let needles = cache.get(symbol);
+  if (needles === undefined) {
+    needles = computeNeedles(symbol, dict);
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(symbol, needles);
+  }
+  return needles;
+}
+
+function computeNeedles(symbol: string, dict: SymbolDictionary): string[] {
   const nameWord = dict.get(symbol)?.name.split(/[\s,.]+/)[0];
   const needles = [symbol.toLowerCase()];
   if (nameWord !== undefined && nameWord.length >= 3) needles.push(nameWord.toLowerCase());

@@ -133,6 +133,7 @@ export function buildSymbolDictionary(data: SymbolData): SymbolDictionary {
   // entry, or null for a miss, instead of parsing the name value again. Entries are never mutated by callers.
   // Bounded so a long-running process reading arbitrary text cannot grow it without limit.
   const lookupCache = new Map<string, NameEntry | null>();
+  const maxCache = new Map<string, number>();
   const nameIndex: NameIndex = {
     lookup(key) {
       const cached = lookupCache.get(key);
@@ -147,7 +148,17 @@ export function buildSymbolDictionary(data: SymbolData): SymbolDictionary {
       lookupCache.set(key, entry ?? null);
       return entry;
     },
-    maxTokens: (first) => Math.max(firstTokens[first] ?? 0, aliasMax.get(first) ?? 0),
+    maxTokens(first) {
+      // Asked for every capitalized word of every story; a keyed read of the big parsed object with a fresh
+      // (non-internalized) string is slow in V8, a Map read is not.
+      let max = maxCache.get(first);
+      if (max === undefined) {
+        max = Math.max(firstTokens[first] ?? 0, aliasMax.get(first) ?? 0);
+        if (maxCache.size >= CACHE_LIMIT) maxCache.clear();
+        maxCache.set(first, max);
+      }
+      return max;
+    },
   };
 
   // CIK lookups are rare (EDGAR items): index on first use.
@@ -165,6 +176,16 @@ export function buildSymbolDictionary(data: SymbolData): SymbolDictionary {
     }
     return byCik;
   };
+  // Symbol reads go through a Map memo for the same reason as maxTokens: the words asked about are fresh strings.
+  const rowCache = new Map<string, SymbolRow | null>();
+  const rowOf = (symbol: string): SymbolRow | undefined => {
+    const cached = rowCache.get(symbol);
+    if (cached !== undefined) return cached ?? undefined;
+    const row = symbols[symbol];
+    if (rowCache.size >= CACHE_LIMIT) rowCache.clear();
+    rowCache.set(symbol, row ?? null);
+    return row;
+  };
   const stop = new Set(DEFAULT_STOP_LIST);
   for (const w of data.stopList ?? []) stop.add(w.toUpperCase());
   let size = -1;
@@ -176,15 +197,15 @@ export function buildSymbolDictionary(data: SymbolData): SymbolDictionary {
       return size;
     },
     get(symbol) {
-      const row = symbols[symbol];
+      const row = rowOf(symbol);
       if (row === undefined) return undefined;
       const [name, exchange, cik, flags] = row;
       return { symbol, name, exchange, cik, etf: (flags & SYMBOL_FLAGS.etf) !== 0, otc: (flags & SYMBOL_FLAGS.otc) !== 0 };
     },
-    has: (symbol) => symbols[symbol] !== undefined,
+    has: (symbol) => rowOf(symbol) !== undefined,
     symbolForCik: (cik) => cikIndex().get(cik)?.[0],
     siblings(symbol) {
-      const cik = symbols[symbol]?.[2] ?? 0;
+      const cik = rowOf(symbol)?.[2] ?? 0;
       return (cik > 0 ? cikIndex().get(cik) : undefined) ?? [symbol];
     },
     isStopWord: (word) => stop.has(word.toUpperCase()),

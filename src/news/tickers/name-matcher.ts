@@ -235,6 +235,8 @@ export function scanNames(text: string, dict: SymbolDictionary, ctx: ScanContext
         continue;
       }
     }
+    // Only an all-caps word can be a bare symbol (bareSymbol checks it too): skip the checks below for the rest.
+    if (!tok.allCaps) continue;
     // "TSE: 8002", "HEL: TLV1V": an exchange code, not a ticker.
     if (explicitAt.has(tok.start) || explicitAt.has(tok.start - 1) || /^\s?:/.test(text.slice(tok.end, tok.end + 2))) continue;
     const symbol = bareSymbol(text, tok, dict);
