@@ -59,7 +59,6 @@ function sibilantBeforeEs(word: string): boolean {
   return b === 120 || b === 122 || (b === 115 && a === 115) || (b === 104 && (a === 115 || a === 99));
 }
 
-const WORD_RE = /[a-z0-9]+(?:[.'][a-z0-9]+)*/g;
 // Word → its folded form (stemmed, synonym applied), '' for a stop word. Headlines reuse a small vocabulary,
 // so the stemmer runs once per distinct word; cleared when full so memory stays bounded.
 const folded = new Map<string, string>();
@@ -79,10 +78,30 @@ function foldWord(w: string): string {
   return f;
 }
 
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
 export function wordSet(text: string): string[] {
+  // The words of /[a-z0-9]+(?:[.'][a-z0-9]+)*/g, scanned by hand (no array of matches): a run of [a-z0-9], then any number of
+  // `.` or `'` each followed by another run.
+  const lower = text.toLowerCase();
   const out = new Set<string>();
-  for (const w of text.toLowerCase().match(WORD_RE) ?? []) {
-    const f = foldWord(w);
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < n && isWordChar(lower.charCodeAt(i))) i++;
+      const c = lower.charCodeAt(i);
+      if ((c === 46 || c === 39) && i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    const f = foldWord(lower.slice(start, i));
     if (f !== '') out.add(f);
   }
   return [...out].sort();
@@ -108,22 +127,36 @@ const SYNONYM: ReadonlyMap<string, string> = new Map(
   ].flatMap(([canonical, others]) => (others as string).split(' ').map((o): [string, string] => [o, canonical as string])),
 );
 
+// Scratch buffer for trigramSet's codes, reused across calls: allocating a typed array per headline cost more
+// than the work itself. Grown when a longer text comes along.
+let gramScratch = new Int32Array(512);
+
 export function trigramSet(text: string): number[] {
   // Normalize in one pass: keep [a-z0-9%$], turn every other run of characters into one space, pad with spaces.
-  const chars: number[] = [32];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const keep = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37 || c === 36;
-    if (keep) chars.push(c);
-    else if (chars[chars.length - 1] !== 32) chars.push(32);
+  // Each normalized character completes the trigram of the two before it, so codes are produced as we go.
+  if (gramScratch.length < text.length + 2) gramScratch = new Int32Array(2 * text.length + 2);
+  const codes = gramScratch;
+  let n = 0;
+  let chars = 1; // normalized length so far: the leading pad space
+  let p2 = -1; // the character two back (-1: none yet)
+  let p1 = 32; // the previous character
+  for (let i = 0; i <= text.length; i++) {
+    let c: number;
+    if (i === text.length) c = 32; // trailing pad
+    else {
+      c = text.charCodeAt(i);
+      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37 || c === 36)) c = 32;
+    }
+    if (c === 32 && p1 === 32) continue; // runs of dropped characters are one space
+    if (p2 >= 0) codes[n++] = (p2 << 16) | (p1 << 8) | c;
+    p2 = p1;
+    p1 = c;
+    chars++;
   }
-  if (chars[chars.length - 1] !== 32) chars.push(32);
-  if (chars.length < 3) return [];
-  const codes = new Int32Array(chars.length - 2);
-  for (let i = 0; i + 3 <= chars.length; i++) codes[i] = ((chars[i] as number) << 16) | ((chars[i + 1] as number) << 8) | (chars[i + 2] as number);
-  codes.sort();
+  if (chars < 3) return [];
+  const sorted = codes.subarray(0, n).sort();
   const out: number[] = [];
-  for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[i - 1]) out.push(codes[i] as number);
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i] as number);
   return out;
 }
 
