@@ -110,9 +110,10 @@ async function runPipeline(stories: number, paced: boolean): Promise<{ elapsedMs
   const deadline = Date.now() + 180_000;
   let end = NaN;
   for (;;) {
-    const news = await app.newsQueue.getJobCounts('completed', 'failed');
+    // Completed jobs are removed at once, so "done" is: nothing left to do in either queue.
+    const news = await app.newsQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     const deliver = await deliverQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-    if ((news.completed ?? 0) + (news.failed ?? 0) >= stories && Object.values(deliver).every((n) => n === 0)) {
+    if ([...Object.values(news), ...Object.values(deliver)].every((n) => n === 0)) {
       end = performance.now();
       break;
     }

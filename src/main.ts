@@ -153,7 +153,9 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
         priceBook,
         log,
         // Stories from a provider's news stream enter the pipeline exactly like feed items.
-        onNews: ({ source, itemKey, raw }) => enqueueNews(newsQueue, source, [{ itemKey, raw }], Date.now()),
+        onNews: async ({ source, itemKey, raw }) => {
+          await enqueueNews({ queue: newsQueue, redis }, source, [{ itemKey, raw }], Date.now());
+        },
       });
       roles.push({
         name: 'stream',

@@ -52,7 +52,7 @@ export async function processConfirmJob(data: unknown, deps: ConfirmStageDeps): 
         jobId: deliverJobId(`${job.alertId}:confirm-${job.symbol}-${job.horizonMinutes}`, route.destination),
         attempts: deps.deliverJobOptions.attempts,
         backoff: { type: 'exponential', delay: deps.deliverJobOptions.backoffMs },
-        removeOnComplete: { age: 24 * 3600 },
+        removeOnComplete: true,
         removeOnFail: { age: 14 * 24 * 3600 },
       },
     })),

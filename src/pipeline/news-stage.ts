@@ -81,7 +81,8 @@ export async function processNewsJob<S extends StoryScores>(data: unknown, deps:
           jobId: deliverJobId(alert.alertId, route.destination),
           attempts: deps.deliverJobOptions.attempts,
           backoff: { type: 'exponential', delay: deps.deliverJobOptions.backoffMs },
-          removeOnComplete: { age: 24 * 3600, count: 50_000 },
+          // The sent ledger remembers deliveries; completed jobs need not be kept.
+          removeOnComplete: true,
           removeOnFail: { age: 14 * 24 * 3600 },
         },
       })),
@@ -115,7 +116,7 @@ async function scheduleConfirmations(
           delay: Math.max(0, newsTime + horizonMinutes * 60_000 - now),
           attempts: 3,
           backoff: { type: 'exponential', delay: 5000 },
-          removeOnComplete: { age: 24 * 3600 },
+          removeOnComplete: true,
           removeOnFail: { age: 7 * 24 * 3600 },
         },
       })),

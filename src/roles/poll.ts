@@ -79,7 +79,7 @@ export async function startPollRole(deps: {
         settings: deps.settings,
         now,
         log: flog,
-        enqueue: (items) => enqueueNews(deps.newsQueue, feed.id, items, now().getTime()),
+        enqueue: (items) => enqueueNews({ queue: deps.newsQueue, redis: deps.connection }, feed.id, items, now().getTime()),
       });
       if (result.status === 'failed') flog.warn({ health: result.health, err: result.error }, 'feed poll failed');
       return result.status;

@@ -20,7 +20,7 @@ import { FeedParseError, parseFeed } from './parse-feed.js';
 export interface PollDeps {
   state: FeedStateStore;
   /** Hands the poll's new items to the queue; must succeed before the poll is recorded. */
-  enqueue(items: readonly PollItem[]): Promise<void>;
+  enqueue(items: readonly PollItem[]): Promise<unknown>;
   limiter: HostLimiter;
   settings: FetchSettings;
   now: () => Date;

@@ -101,7 +101,7 @@ describe('confirmation scheduling', () => {
       },
     });
     const published = new Date();
-    await enqueueNews(app.newsQueue, 'wire', [{ itemKey: 'c1', raw: { guid: 'c1', title: 'Alibaba Group Holding Ltd (NYSE: BABA) agrees to sell its logistics unit', published: published.toUTCString() } }], Date.now());
+    await enqueueNews({ queue: app.newsQueue, redis }, 'wire', [{ itemKey: 'c1', raw: { guid: 'c1', title: 'Alibaba Group Holding Ltd (NYSE: BABA) agrees to sell its logistics unit', published: published.toUTCString() } }], Date.now());
     const confirmQueue = new Queue(queueNames.confirm, { connection: redis, prefix: p });
     const deadline = Date.now() + 10_000;
     while ((await confirmQueue.getDelayedCount()) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

@@ -32,12 +32,17 @@ describe('enqueueNews', () => {
       { itemKey: 'https://x.example.com/a?b=1', raw: { title: 'A' } },
       { itemKey: 'guid-2', raw: { title: 'B' } },
     ];
-    await enqueueNews(queue, 'wire', items, 1);
-    await enqueueNews(queue, 'wire', items, 2);
-    await enqueueNews(queue, 'wire', [items[1] as (typeof items)[number]], 3);
+    const target = { queue, redis };
+    expect(await enqueueNews(target, 'wire', items, 1)).toBe(2);
+    expect(await enqueueNews(target, 'wire', items, 2)).toBe(0);
+    expect(await enqueueNews(target, 'wire', [items[1] as (typeof items)[number]], 3)).toBe(0);
     const jobs = await queue.getJobs(['waiting']);
     expect(jobs.map((j) => fromJobId(j.id ?? '')).sort()).toEqual(['wire:guid-2', 'wire:https://x.example.com/a?b=1']);
     expect(jobs.every((j) => j.data.receivedAt === 1)).toBe(true);
+    // Completed jobs are removed at once; the item is still not enqueued again.
+    await queue.remove(jobs[0]?.id ?? '');
+    expect(await enqueueNews(target, 'wire', items, 4)).toBe(0);
+    expect(await queue.getJobCounts('waiting')).toMatchObject({ waiting: 1 });
     await queue.close();
   });
 
@@ -52,7 +57,7 @@ describe('enqueueNews', () => {
       settings,
       now: () => new Date(),
       log: silentLogger,
-      enqueue: (items: Parameters<typeof enqueueNews>[2]) => enqueueNews(queue, 'gnw', items, n),
+      enqueue: (items: Parameters<typeof enqueueNews>[2]) => enqueueNews({ queue, redis }, 'gnw', items, n),
     });
     const feed = feedSchema.parse({ id: 'gnw', url: feeds.feedUrl('globenewswire') });
     const first = await pollFeed(feed, deps(1));
