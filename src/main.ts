@@ -12,7 +12,7 @@ import { createWatchlistCache } from './stores/watchlist-cache.js';
 import { createRedisDecisionStore } from './stores/decisions.js';
 import { createRedisSeenStore } from './stores/seen.js';
 import { createRedisSentLedger } from './stores/sent-ledger.js';
-import { createRedisFeedStateStore } from './stores/feed-state.js';
+import { createRedisFeedStateStore, feedHealth } from './stores/feed-state.js';
 import { createRedisPriceBook, createRedisPriceBookReader } from './stores/price-book.js';
 import { createRedisClusterIndex } from './stores/cluster-index.js';
 import { loadSymbolDictionary } from './stores/dictionary-file.js';
@@ -32,6 +32,8 @@ export interface App {
   readonly roles: readonly string[];
   /** Present when this process runs the poll role. */
   readonly poll?: PollRole;
+  /** Base URL of /healthz and /metrics, when this process runs the http role. */
+  readonly httpUrl?: string;
   readonly newsQueue: Queue<NewsJob>;
   stop(): Promise<void>;
 }
@@ -62,8 +64,24 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
   const roles: Role[] = [];
   const closers: Array<() => Promise<void>> = [];
   let poll: PollRole | undefined;
+  let httpUrl: string | undefined;
   try {
-    if (has('http')) roles.push(await startHttpRole({ config: config.http, redis, prefix, newsQueue, deliverQueue, log }));
+    const feedState = createRedisFeedStateStore(redis, `${prefix}:`, { unhealthyAfterMinutes: config.fetch.unhealthyAfterMinutes });
+    if (has('http')) {
+      const feeds = async () =>
+        Promise.all(
+          config.feeds
+            .filter((f) => f.enabled)
+            .map(async (f) => {
+              const state = await feedState.get(f.id);
+              const health = feedHealth(state, new Date(), config.fetch.unhealthyAfterMinutes);
+              return { id: f.id, health, ...(state.lastError ? { lastError: state.lastError } : {}) };
+            }),
+        );
+      const http = await startHttpRole({ config: config.http, redis, prefix, newsQueue, deliverQueue, feeds, log });
+      httpUrl = http.url;
+      roles.push(http);
+    }
     if (has('deliver')) {
       const ledger = createRedisSentLedger(redis, prefix, config.deliver.ledgerTtlDays * day);
       roles.push(
@@ -135,8 +153,7 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
       );
     }
     if (has('poll')) {
-      const state = createRedisFeedStateStore(redis, `${prefix}:`, { unhealthyAfterMinutes: config.fetch.unhealthyAfterMinutes });
-      poll = await startPollRole({ connection: redis, prefix, feeds: config.feeds, settings: config.fetch, state, newsQueue, log });
+      poll = await startPollRole({ connection: redis, prefix, feeds: config.feeds, settings: config.fetch, state: feedState, newsQueue, log });
       roles.push(poll);
     }
     if (has('stream') && config.market.provider !== 'none') {
@@ -190,5 +207,5 @@ export async function startApp(config: Config, options: StartOptions): Promise<A
       log.info('squawk stopped');
     })());
 
-  return { roles: roles.map((r) => r.name), ...(poll ? { poll } : {}), newsQueue, stop };
+  return { roles: roles.map((r) => r.name), ...(poll ? { poll } : {}), ...(httpUrl ? { httpUrl } : {}), newsQueue, stop };
 }

@@ -17,6 +17,8 @@ export async function startHttpRole(deps: {
   prefix: string;
   newsQueue: Queue;
   deliverQueue: Queue;
+  /** Health of each configured feed, for /healthz (a failing feed degrades the report, not the process). */
+  feeds?: () => Promise<Array<{ id: string; health: string; lastError?: string }>>;
   log: Logger;
 }): Promise<HttpRole> {
   const log = deps.log.child({ role: 'http' });
@@ -36,16 +38,23 @@ export async function startHttpRole(deps: {
     },
   });
 
+  // Redis down: 503 (the process cannot work). A feed failing or unhealthy: 200 with status "degraded" and the
+  // feed's last error, since restarting squawk would not fix a publisher's outage.
+  const health = async (): Promise<{ status: string; redis: string; feeds: Array<{ id: string; health: string; lastError?: string }> }> => {
+    await deps.redis.ping();
+    const feeds = deps.feeds ? await deps.feeds() : [];
+    return { status: feeds.every((f) => f.health === 'healthy') ? 'ok' : 'degraded', redis: 'ok', feeds };
+  };
+
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const reply = (status: number, type: string, body: string): void => {
       res.writeHead(status, { 'content-type': type }).end(body);
     };
     if (path === '/healthz') {
-      deps.redis
-        .ping()
-        .then(() => reply(200, 'application/json', JSON.stringify({ status: 'ok', redis: 'ok' })))
-        .catch((err: Error) => reply(503, 'application/json', JSON.stringify({ status: 'degraded', redis: err.message })));
+      health()
+        .then((body) => reply(body.redis === 'ok' ? 200 : 503, 'application/json', JSON.stringify(body)))
+        .catch((err: Error) => reply(503, 'application/json', JSON.stringify({ status: 'down', redis: err.message })));
     } else if (path === '/metrics') {
       registry
         .metrics()
