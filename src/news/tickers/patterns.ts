@@ -69,6 +69,7 @@ export function findExchangePrefixed(text: string, out: Mention[]): void {
 }
 
 export function findRics(text: string, dict: PatternLookup, out: Mention[]): void {
+  if (!text.includes('.')) return; // a RIC always has its dot: skip the scan for texts without one
   RIC_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = RIC_RE.exec(text)) !== null) {
@@ -78,6 +79,7 @@ export function findRics(text: string, dict: PatternLookup, out: Mention[]): voi
 }
 
 export function findShareClasses(text: string, dict: PatternLookup, out: Mention[]): void {
+  if (!text.includes('.') && !text.includes('/')) return; // the class separator is one of these
   CLASS_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CLASS_RE.exec(text)) !== null) {
