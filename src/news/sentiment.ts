@@ -61,11 +61,11 @@ const MONTHS = new Set(
 
 export function tokenize(text: string): Token[] {
   // Wire copy often spaces out decimal points and thousands separators ("EUR67 .8 m", "EUR415 ,000").
-  const lower = text
-    .toLowerCase()
-    .replace(/n['’]t\b/g, ' not')
-    .replace(/(\d) ([.,])(\d)/g, '$1$2$3')
-    .replace(/([a-z$€£])(\d)/g, '$1 $2');
+  // The first two rewrites need a literal that most texts lack: look for it before running the regex.
+  let lower = text.toLowerCase();
+  if (lower.includes("n'") || lower.includes('n’')) lower = lower.replace(/n['’]t\b/g, ' not');
+  if (lower.includes(' .') || lower.includes(' ,')) lower = lower.replace(/(\d) ([.,])(\d)/g, '$1$2$3');
+  lower = lower.replace(/([a-z$€£])(\d)/g, '$1 $2');
   const raw = lower.match(TOKEN_RE) ?? [];
   const tokens: Token[] = [];
   for (let i = 0; i < raw.length; i++) {
