@@ -6,6 +6,8 @@
 // pipeline.latency_p50_ms   paced run (about 100 stories/s): sink write time minus enqueue time, per alert.
 // pipeline.latency_p99_ms
 // floor.bullmq_hop_p50_ms   same pacing: time from Queue.add to the Worker's processor starting, one bare hop.
+// floor.bullmq_two_hop_per_s the same number of 1 KB jobs through two bare queues (a worker on the first adds to the
+//                           second), in one process: the ceiling of any two-queue pipeline on this machine.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,8 +156,44 @@ async function bareHop(): Promise<number> {
   return percentile(seen.sort((a, b) => a - b), 0.5);
 }
 
+async function bareTwoHops(): Promise<number> {
+  const prefix = uniquePrefix('bench-two-hops');
+  const redis = connectRedis();
+  const first = new Queue('first', { connection: redis, prefix });
+  const second = new Queue('second', { connection: redis, prefix });
+  let n = 0;
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((r) => (finish = r));
+  const w1 = new Worker('first', async (job) => void (await second.add('x', job.data, { jobId: `s${job.id}`, removeOnComplete: true })), {
+    connection: redis,
+    prefix,
+    concurrency: 64,
+  });
+  const w2 = new Worker('second', async () => void (++n === THROUGHPUT_STORIES && finish()), { connection: redis, prefix, concurrency: 64 });
+  await Promise.all([w1.waitUntilReady(), w2.waitUntilReady()]);
+  const payload = 'x'.repeat(1000);
+  const start = performance.now();
+  for (let i = 0; i < THROUGHPUT_STORIES; i += 500) {
+    await first.addBulk(
+      Array.from({ length: Math.min(500, THROUGHPUT_STORIES - i) }, (_, k) => ({
+        name: 'x',
+        data: { i: i + k, payload },
+        opts: { jobId: `f${i + k}`, removeOnComplete: true },
+      })),
+    );
+  }
+  await finished;
+  const perSecond = THROUGHPUT_STORIES / ((performance.now() - start) / 1000);
+  await Promise.all([w1.close(), w2.close()]);
+  await Promise.all([first.close(), second.close()]);
+  await deletePrefix(redis, prefix);
+  redis.disconnect();
+  return perSecond;
+}
+
 export default async function bench(): Promise<Record<string, number>> {
   const floor = await bareHop();
+  const twoHops = await bareTwoHops();
   const throughput = await runPipeline(THROUGHPUT_STORIES, false);
   const paced = await runPipeline(PACED_STORIES, true);
   return {
@@ -164,5 +202,6 @@ export default async function bench(): Promise<Record<string, number>> {
     'pipeline.latency_p50_ms': percentile(paced.latencies, 0.5),
     'pipeline.latency_p99_ms': percentile(paced.latencies, 0.99),
     'floor.bullmq_hop_p50_ms': floor,
+    'floor.bullmq_two_hop_per_s': twoHops,
   };
 }

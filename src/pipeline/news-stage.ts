@@ -51,8 +51,16 @@ export async function processNewsJob<S extends StoryScores>(data: unknown, deps:
   if (earlier) return earlier;
 
   const scores = deps.score(story);
-  const cluster = duplicateOf ? null : await deps.cluster(story, scores);
   const symbols = scores.tickers.map((t) => t.symbol);
+  const primary = scores.tickers.filter((t) => t.primary).map((t) => t.symbol);
+  // Read prices while clustering and routing run: one round trip less on the way to an alert.
+  const pricing = symbols.length
+    ? deps.priceLines(primary.length ? primary : symbols.slice(0, 1), now.getTime()).catch((err: unknown) => {
+        deps.log.warn({ err, storyId: story.id }, 'price action unavailable');
+        return [];
+      })
+    : Promise.resolve([]);
+  const cluster = duplicateOf ? null : await deps.cluster(story, scores);
   const watchers = symbols.length ? await deps.watchlists.watching(symbols) : [];
   const decision = decide({
     story,
@@ -66,11 +74,7 @@ export async function processNewsJob<S extends StoryScores>(data: unknown, deps:
   });
 
   if (decision.outcome === 'alerted' && decision.alertId) {
-    const primary = scores.tickers.filter((t) => t.primary).map((t) => t.symbol);
-    const priceAction = await deps.priceLines(primary.length ? primary : symbols.slice(0, 1), now.getTime()).catch((err: unknown) => {
-      deps.log.warn({ err, storyId: story.id }, 'price action unavailable');
-      return [];
-    });
+    const priceAction = await pricing;
     const alert = buildAlert({ alertId: decision.alertId, story, scores, cluster, priceAction, receivedAt: job.receivedAt });
     // Enqueue before recording the decision: a crash in between retries this job, and the job ids absorb the repeat.
     await deps.deliverQueue.addBulk(
