@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeCompanyName, GENERIC_NAME_WORDS } from '../src/news/tickers/company-name.js';
-import { normalizeSymbol, SYMBOL_FLAGS, type SymbolData, type SymbolRow } from '../src/news/tickers/dictionary.js';
+import { normalizeSymbol, SYMBOL_FLAGS, type SymbolData, type SymbolInfo, type SymbolRow } from '../src/news/tickers/dictionary.js';
 import { DEFAULT_STOP_LIST } from '../src/news/tickers/stop-list.js';
 
 const require = createRequire(import.meta.url);
@@ -68,14 +68,8 @@ function findFile(dir: string, name: string): string {
   throw new Error(`${name} not found under ${dir}`);
 }
 
-interface Listing {
-  symbol: string;
-  name: string;
-  exchange: string;
-  cik: number;
-  etf: boolean;
-  otc: boolean;
-}
+/** One listing as the dictionary keeps it. */
+type Listing = SymbolInfo;
 
 function readPipeFile(path: string): { rows: Record<string, string>[]; created: string } {
   const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
