@@ -1,5 +1,5 @@
 // One pino root logger; adapters take child loggers bound to { role, feed, jobId, ticker }.
-import { destination, pino, type Logger } from 'pino';
+import { destination, pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -13,20 +13,24 @@ export const redactPaths = [
   '*.secret',
   'password',
   '*.password',
+  'secretKey',
+  '*.secretKey',
+  'keyId',
+  '*.keyId',
   'headers.authorization',
   '*.headers.authorization',
   'config.discord.token',
   'config.redis.url',
 ];
 
-export function createLogger(options: { level?: string; toStderr?: boolean } = {}): Logger {
+export function createLogger(options: { level?: string; toStderr?: boolean; stream?: DestinationStream } = {}): Logger {
   return pino(
     {
       level: options.level ?? process.env.LOG_LEVEL ?? 'info',
       redact: { paths: redactPaths, censor: '[redacted]' },
       base: { app: 'squawk' },
     },
-    destination({ fd: options.toStderr ? 2 : 1, sync: false }),
+    options.stream ?? destination({ fd: options.toStderr ? 2 : 1, sync: false }),
   );
 }
 
