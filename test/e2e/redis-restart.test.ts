@@ -53,7 +53,10 @@ describe('Redis restart', () => {
     });
     const app = startSquawk(['start', '--roles', 'poll,pipeline,deliver', '--config', config]);
     running.push(app);
-    await waitFor('the first alert', () => (lines(file).length === 1 ? true : undefined), 40_000);
+    await waitFor('the first alert', () => (lines(file).length >= 1 ? true : undefined), 60_000).catch((err: Error) => {
+      throw new Error(`${err.message}\n${app.output().slice(-3000)}`);
+    });
+    expect(lines(file)).toHaveLength(1);
     for (let i = 1; i < 6; i++) publish(i);
     await redis.stop();
     for (let i = 6; i < 9; i++) publish(i);
