@@ -103,7 +103,9 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
     const numbers = extractNumbers(input.title);
     const normalized = normalizeTitle(input.title);
     const fingerprint: Fingerprint = {
-      tickers: tickers.map((t) => t.symbol).sort(),
+      // Clusters key on what a story is about: a broker or ETF only mentioned ("Morgan Stanley upgrades Tesla")
+      // must not make two different companies' stories candidates for one another.
+      tickers: (tickers.some((t) => t.primary) ? tickers.filter((t) => t.primary) : tickers).map((t) => t.symbol).sort(),
       words: wordSet(normalized),
       grams: trigramSet(normalized),
       lead: lead.length > 0 ? wordSet(lead.slice(0, FINGERPRINT_LEAD_CHARS)) : [],
