@@ -238,8 +238,39 @@ export function compareStories(a: Fingerprint, b: Fingerprint, options: Similari
   if (!directionsAgree(a.direction, b.direction, title)) return { duplicate: false, reason: 'direction', score };
   if (!numbersAgree(a.numbers, b.numbers)) return { duplicate: false, reason: 'numbers', score };
   if (!eventsAgree(a, b)) return { duplicate: false, reason: 'event', score };
-  const close = title >= options.titleThreshold || (title >= options.titleWithLeadThreshold && lead >= options.leadThreshold);
+  const close =
+    title >= options.titleThreshold ||
+    (title >= options.titleWithLeadThreshold && lead >= options.leadThreshold) ||
+    (title >= SAME_EVENT_TITLE && sameSpecificEvent(a, b));
   return close ? { duplicate: true, score } : { duplicate: false, reason: 'text', score };
+}
+
+/**
+ * Events a company has at most one of at a time: a results beat, a guidance change, a recall. Two outlets rewording
+ * one of these share few words ("Home Depot misses profit estimates" / "Home Depot earnings fall short of
+ * expectations"), so for them the same company, event, direction and figures decide, given some shared wording.
+ * Analyst actions, filings, offerings or contracts are left out: one company can have several in a day.
+ */
+const SPECIFIC_EVENTS = new Set([
+  'earnings_beat',
+  'earnings_miss',
+  'guidance_raised',
+  'guidance_cut',
+  'bankruptcy',
+  'business_suspension',
+  'merger_acquisition',
+  'fda_decision',
+]);
+const SAME_EVENT_TITLE = 0.15;
+
+function sameSpecificEvent(a: Fingerprint, b: Fingerprint): boolean {
+  if (a.event === null || a.event !== b.event || !SPECIFIC_EVENTS.has(a.event)) return false;
+  if (a.direction === 'none' || a.direction !== b.direction) return false;
+  if (a.eventDetail !== b.eventDetail) return false;
+  if (a.tickers.length === 0 || a.tickers.length !== b.tickers.length || !a.tickers.every((t) => b.tickers.includes(t))) return false;
+  // Figures must be stated by both and shared, or by neither.
+  if (a.numbers.length === 0 && b.numbers.length === 0) return true;
+  return a.numbers.some((n) => b.numbers.includes(n));
 }
 
 /** Opposite directions never merge; a neutral rewrite of a directional story merges only when nearly identical. */

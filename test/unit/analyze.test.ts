@@ -66,3 +66,18 @@ describe('analyst calls', () => {
     expect(gs?.importance ?? 100).toBeLessThan(tsla?.importance ?? 0);
   });
 });
+
+describe('near-duplicates across outlets', () => {
+  const fp = (title: string) => analyze({ id: title, title }).fingerprint;
+  it('folds a reworded report of one specific event, and keeps apart what differs', async () => {
+    const { compareStories } = await import('../../src/news/similarity.js');
+    // Same company, same results miss, worded with almost no shared words.
+    expect(compareStories(fp('Home Depot misses quarterly profit estimates'), fp('Home Depot quarterly earnings fall short of profit expectations')).duplicate).toBe(true);
+    // Opposite direction never folds.
+    expect(compareStories(fp('Home Depot misses quarterly profit estimates'), fp('Home Depot beats quarterly profit estimates')).duplicate).toBe(false);
+    // Two analyst actions on one company are two stories, even when the wording is alike.
+    expect(compareStories(fp('Morgan Stanley upgrades Tesla to Overweight'), fp('Goldman Sachs upgrades Tesla to Buy')).duplicate).toBe(false);
+    // A broker only mentioned does not join two companies' stories.
+    expect(compareStories(fp('Morgan Stanley upgrades Tesla to Overweight'), fp('Morgan Stanley upgrades Rivian to Overweight')).duplicate).toBe(false);
+  });
+});
