@@ -1,7 +1,7 @@
 // `squawk demo`: the whole system offline. A loopback feed server publishes realistic items, a Finnhub-protocol
 // simulator streams prices for every watched ticker, and alerts are printed as they are delivered.
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { loadConfig } from '../config/load.js';
 import { createLogger } from '../log.js';
 import { startApp } from '../main.js';
@@ -83,7 +83,10 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     );
     if (options.readyFile) {
       const ready = { feeds: feeds.url, market: market.url, redis: redisUrl, prefix, ...(options.jsonl ? { alerts: options.jsonl } : {}) };
-      await writeFile(options.readyFile, `${JSON.stringify(ready)}\n`);
+      // Written whole and then renamed, so a reader polling for the file never sees half of it.
+      const partial = `${options.readyFile}.partial`;
+      await writeFile(partial, `${JSON.stringify(ready)}\n`);
+      await rename(partial, options.readyFile);
     }
     await (options.duration ? Promise.race([untilSignal(), sleep(options.duration * 1000)]) : untilSignal());
   } finally {

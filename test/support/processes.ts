@@ -22,9 +22,11 @@ export interface SquawkProcess {
 }
 
 export function startSquawk(args: string[], env: Record<string, string> = {}): SquawkProcess {
+  // The test's config file says which Redis to use; an inherited REDIS_URL (CI exports one) would override it.
+  const { REDIS_URL: _inherited, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), ...args], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...inherited, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
