@@ -3,7 +3,7 @@
 // second poller or a stream reconnect hands in again, and the job id `source:itemKey` absorbs the ones that race
 // past the marker while their job still exists. Markers are written after the jobs, so a crash in between
 // re-enqueues rather than loses; the pipeline's decision records then keep the repeat from alerting.
-import { createHash } from 'node:crypto';
+import { keyDigest } from '../stores/key-digest.js';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RawItem } from '../news/types.js';
@@ -23,7 +23,6 @@ export const newsJobOptions = {
   removeOnFail: { age: 14 * 24 * 3600 },
 } as const;
 
-const digest = (s: string): string => createHash('sha1').update(s).digest('base64url').slice(0, 22);
 
 /** Enqueues the items not enqueued before; returns how many were new. */
 export async function enqueueNews(
@@ -33,7 +32,7 @@ export async function enqueueNews(
   receivedAt: number,
 ): Promise<number> {
   if (items.length === 0) return 0;
-  const markerKeys = items.map((i) => `${queue.opts.prefix ?? 'bull'}:enq:${source}:${digest(i.itemKey)}`);
+  const markerKeys = items.map((i) => `${queue.opts.prefix ?? 'bull'}:enq:${source}:${keyDigest(i.itemKey)}`);
   const markers = await redis.mget(...markerKeys);
   const fresh = items.filter((_, i) => markers[i] === null);
   if (fresh.length === 0) return 0;

@@ -1,7 +1,7 @@
 // Exact de-duplication: a story whose item key or canonical URL was already claimed by another story is a duplicate.
 // Claims are idempotent per story id, so a retried pipeline job finds its own claim and carries on.
 import type { Redis } from 'ioredis';
-import { createHash } from 'node:crypto';
+import { keyDigest } from './key-digest.js';
 
 export interface SeenStore {
   /** Claims each fingerprint for `storyId`; returns the id of an earlier story holding any of them, else null. */
@@ -19,7 +19,6 @@ for i, key in ipairs(KEYS) do
 end
 return false`;
 
-const digest = (s: string): string => createHash('sha1').update(s).digest('base64url').slice(0, 22);
 
 type SeenRedis = Redis & { squawkSeenClaim(numKeys: number, ...args: string[]): Promise<string | null> };
 
@@ -29,7 +28,7 @@ export function createRedisSeenStore(redis: Redis, prefix: string, ttlSeconds: n
   const r = redis as SeenRedis;
   return {
     async claim(storyId, fingerprints) {
-      const keys = [...new Set(fingerprints.filter(Boolean))].map((f) => `${prefix}:seen:${digest(f)}`);
+      const keys = [...new Set(fingerprints.filter(Boolean))].map((f) => `${prefix}:seen:${keyDigest(f)}`);
       if (keys.length === 0) return null;
       return (await r.squawkSeenClaim(keys.length, ...keys, storyId, String(ttlSeconds))) ?? null;
     },
