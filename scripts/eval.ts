@@ -10,6 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnalyzer } from '../src/news/analyze.js';
 import { createMemoryClusterIndex } from '../src/news/cluster.js';
+import { DEFAULT_SIMILARITY } from '../src/news/similarity.js';
+import { loadWordVectors } from '../src/stores/word-vectors-file.js';
 import { classifyEvent } from '../src/news/events.js';
 import { scoreSentiment, type SentimentLabel } from '../src/news/sentiment.js';
 import { loadSymbolDictionary } from '../src/stores/dictionary-file.js';
@@ -129,7 +131,7 @@ export async function evalDedupe(pairs: readonly Pair[]): Promise<{ precision: n
   const mistakes: Pair[] = [];
   const t0 = Date.parse('2026-03-02T14:00:00Z');
   for (const p of pairs) {
-    const index = createMemoryClusterIndex();
+    const index = createMemoryClusterIndex({ similarity: { ...DEFAULT_SIMILARITY, vectors: loadWordVectors() } });
     const a = analyze({ id: `a${p.pair}`, title: p.a, tickers: p.tickersA, source: 'wire-a', ...(p.summaryA ? { summary: p.summaryA } : {}) });
     const b = analyze({ id: `b${p.pair}`, title: p.b, tickers: p.tickersB, source: 'wire-b', ...(p.summaryB ? { summary: p.summaryB } : {}) });
     const ca = await index.assign(a.id, 'wire-a', a, t0);

@@ -7,6 +7,7 @@ import { startConfirmRole } from '../roles/confirm.js';
 import { startPipelineRole } from '../roles/pipeline.js';
 import type { Role } from '../roles/role.js';
 import { createRedisClusterIndex } from '../stores/cluster-index.js';
+import { loadWordVectors } from '../stores/word-vectors-file.js';
 import { createRedisDecisionStore } from '../stores/decisions.js';
 import { loadSymbolDictionary } from '../stores/dictionary-file.js';
 import { createRedisSeenStore } from '../stores/seen.js';
@@ -27,6 +28,8 @@ export async function buildPipelineRoles(ctx: AppContext): Promise<Role[]> {
       titleThreshold: signal.cluster.titleThreshold,
       titleWithLeadThreshold: signal.cluster.titleWithLeadThreshold,
       leadThreshold: signal.cluster.leadThreshold,
+      meaningThreshold: signal.cluster.meaningThreshold,
+      vectors: loadWordVectors(),
     },
   });
   const scorer = createStoryScorer({

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { createAnalyzer, type Analysis } from '../news/analyze.js';
 import { createMemoryClusterIndex, type ClusterAssignment } from '../news/cluster.js';
+import { DEFAULT_SIMILARITY } from '../news/similarity.js';
+import { loadWordVectors } from '../stores/word-vectors-file.js';
 import { loadSymbolDictionary } from '../stores/dictionary-file.js';
 
 export interface AnalyzeOptions {
@@ -47,7 +49,7 @@ export function toOutput(analysis: Analysis, cluster?: ClusterAssignment): Analy
 export async function runAnalyze(options: AnalyzeOptions, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<void> {
   const dictionary = loadSymbolDictionary(options.dictionaryPath);
   const analyze = createAnalyzer({ dictionary, ...(options.sourceCredibility ? { sourceCredibility: options.sourceCredibility } : {}) });
-  const clusters = options.cluster ? createMemoryClusterIndex() : undefined;
+  const clusters = options.cluster ? createMemoryClusterIndex({ similarity: { ...DEFAULT_SIMILARITY, vectors: loadWordVectors() } }) : undefined;
   const startedAt = Date.now();
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNo = 0;

@@ -36,6 +36,8 @@ export const signalSchema = z
         /** A lower title similarity is enough when the leads agree at least `leadThreshold`. */
         titleWithLeadThreshold: unit.default(0.3),
         leadThreshold: unit.default(0.5),
+        /** Meaning similarity of the titles' content words (through word vectors) at which two stories are the same. */
+        meaningThreshold: unit.default(0.55),
       })
       .strict()
       .default({}),

@@ -3,7 +3,8 @@
 import { classifyEvent, type EventType } from './events.js';
 import { noveltyOf, scoreImportance, sourceCredibility as credibilityOf } from './importance.js';
 import { rawScore, scoreParts, tokenize, toSentiment, type SentimentLabel } from './sentiment.js';
-import { extractNumbers, normalizeTitle, trigramSet, wordSet, type Direction, type Fingerprint } from './similarity.js';
+import { contentWords, extractNumbers, normalizeTitle, stripTitleDecoration, trigramSet, wordSet, type Direction, type Fingerprint } from './similarity.js';
+import { nameTokens } from './tickers/company-name.js';
 import { createTickerExtractor } from './tickers/extract.js';
 import type { SymbolDictionary } from './tickers/dictionary.js';
 
@@ -71,7 +72,8 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
     const opening = firstSentences(lead);
     const event = classifyEvent(input.title, opening);
     const prior = (event?.prior ?? 0) * EVENT_PRIOR_WEIGHT;
-    const titleParts = scoreParts(tokenize(input.title));
+    // A symbol is a name, not a word: "COST" (Costco) must not read as costs.
+    const titleParts = scoreParts(tokenize(maskSymbols(input.title, hits)));
     const titleRaw = titleParts.movement + titleParts.cues;
     const leadRaw = opening.length > 0 ? rawScore(tokenize(opening)) : 0;
     const storyRaw = titleRaw + LEAD_WEIGHT * leadRaw + prior;
@@ -98,18 +100,23 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
 
     // Direction for clustering comes from what moved in the headline (and the event's own sign), not from
     // evaluative words, so wording differences between two copies of one story do not split them.
-    const moved = titleParts.movement + prior;
+    const moved = titleParts.movement + prior + priceExtreme(input.title);
     const direction: Direction = moved >= DIRECTION_MIN ? 'up' : moved <= -DIRECTION_MIN ? 'down' : 'none';
-    const numbers = extractNumbers(input.title);
+    // Tone: the headline's whole evidence, evaluative words included. Two copies of one story never disagree on it.
+    const tone: Direction = titleRaw + prior >= DIRECTION_MIN ? 'up' : titleRaw + prior <= -DIRECTION_MIN ? 'down' : 'none';
+    const numbers = extractNumbers(stripTitleDecoration(input.title));
     const normalized = normalizeTitle(input.title);
+    const names = new Set(hits.filter((h) => h.symbol !== broker).flatMap((h) => nameWordsOf(h.symbol, deps.dictionary)));
     const fingerprint: Fingerprint = {
       // Clusters key on what a story is about: a broker or ETF only mentioned ("Morgan Stanley upgrades Tesla")
       // must not make two different companies' stories candidates for one another.
       tickers: (tickers.some((t) => t.primary) ? tickers.filter((t) => t.primary) : tickers).map((t) => t.symbol).sort(),
       words: wordSet(normalized),
       grams: trigramSet(normalized),
+      content: contentWords(normalized, names),
       lead: lead.length > 0 ? wordSet(lead.slice(0, FINGERPRINT_LEAD_CHARS)) : [],
       direction,
+      tone,
       numbers,
       event: event?.type ?? null,
       ...(event?.detail !== undefined ? { eventDetail: event.detail } : {}),
@@ -162,6 +169,9 @@ function brokerOf(title: string, symbols: readonly string[], dict: SymbolDiction
   const positions = symbols.map((symbol) => ({ symbol, at: firstMention(lower, symbol, dict) }));
   const before = positions.filter((p) => p.at >= 0 && p.at < verb);
   const after = positions.filter((p) => p.at > verb);
+  // "Tesla upgraded to Overweight at Morgan Stanley": the firm follows the rating, after "at" or "by".
+  const credited = after.filter((p) => /\b(?:at|by)\s+$/.test(lower.slice(Math.max(0, p.at - 4), p.at)));
+  if (credited.length === 1 && before.length > 0) return credited[0]?.symbol;
   return before.length === 1 && after.length > 0 ? before[0]?.symbol : undefined;
 }
 
@@ -198,6 +208,41 @@ function computeNeedles(symbol: string, dict: SymbolDictionary): string[] {
   if (nameWord !== undefined && nameWord.length >= 3) needles.push(nameWord.toLowerCase());
   return needles;
 }
+
+/** The title with the found symbols written in capitals blanked out (only when one occurs; most titles have none). */
+function maskSymbols(title: string, hits: readonly { symbol: string }[]): string {
+  let out = title;
+  for (const { symbol } of hits) {
+    if (!out.includes(symbol)) continue;
+    out = out.replace(new RegExp(`(?<![A-Za-z0-9.$])${symbol.replace(/[.^$*+?()[\]{}|\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'g'), ' ');
+  }
+  return out;
+}
+
+/** A record or all-time high is an upward move, a record low a downward one, even with no verb of motion. */
+function priceExtreme(title: string): number {
+  const m = /\b(?:record|all[- ]time|52[- ]week|multi[- ]?year|lifetime)[- ](high|low|peak)s?\b/i.exec(title);
+  if (m === null) return 0;
+  return (m[1] as string).toLowerCase() === 'low' ? -1 : 1;
+}
+
+/** Words that name a company: its symbol, registrant-name words and alias words, lowercase (memoized per symbol). */
+function nameWordsOf(symbol: string, dict: SymbolDictionary): readonly string[] {
+  let cache = nameWordCache.get(dict);
+  if (cache === undefined) {
+    cache = new Map();
+    nameWordCache.set(dict, cache);
+  }
+  let words = cache.get(symbol);
+  if (words === undefined) {
+    const texts = [dict.get(symbol)?.name ?? '', ...dict.aliasesOf(symbol)];
+    words = [...new Set([symbol.toLowerCase(), ...texts.flatMap((t) => nameTokens(t))])];
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(symbol, words);
+  }
+  return words;
+}
+const nameWordCache = new WeakMap<SymbolDictionary, Map<string, readonly string[]>>();
 
 /** The first two sentences, at most SENTIMENT_LEAD_CHARS: where a story says what happened. */
 function firstSentences(text: string): string {

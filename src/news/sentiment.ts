@@ -26,7 +26,7 @@ const UNPAIRED = 0.5;
 const AMBIGUOUS = new Set(
   `cut cuts cutting reduce reduced reduces reducing reduction reductions lower lowered lowers lowering narrow narrowed
   narrows narrowing widen widened widening raise raised raises raising trim trimmed trims contract contracted
-  contraction slash slashed halve halved shed up down higher`.split(/\s+/),
+  contraction slash slashed halve halved shed eliminate eliminates eliminated eliminating axe axes axed up down higher`.split(/\s+/),
 );
 const CUE_SCALE = 0.5;
 const COMPARISON = 0.9;

@@ -1,6 +1,10 @@
 // Near-duplicate detection for headlines. Title similarity alone cannot tell a reprint from the same template with
 // the opposite outcome ("beats" vs "misses" estimates score alike), so a pair is a duplicate only when the texts are
-// close AND the gates agree: same direction, no conflicting figures, no conflicting event.
+// close AND the gates agree: same direction, no conflicting figures, no conflicting event. "Close" is measured on
+// the words (stemmed-word and trigram Jaccard) and on meaning: content words aligned through word vectors, so
+// "Netflix stock slides on surprise Brazil tax charge" is close to "Netflix shares fall after it flags Brazilian
+// tax expense".
+import type { WordVectors } from './word-vectors.js';
 
 export type Direction = 'up' | 'down' | 'none';
 
@@ -11,9 +15,16 @@ export interface Fingerprint {
   words: string[];
   /** Character trigrams of the normalized title as 24-bit codes, sorted and unique. */
   grams: number[];
+  /**
+   * The title's content words as written (lowercase), without stop words and without the names of the companies
+   * it is about: what the story says happened. Absent in fingerprints stored before it existed.
+   */
+  content?: string[];
   /** Stemmed words of the summary/lead, sorted and unique (empty when the story has none). */
   lead: string[];
   direction: Direction;
+  /** The headline's overall tone (evaluative words included); absent in fingerprints stored before it existed. */
+  tone?: Direction;
   /** Typed figures from the title, e.g. `pct:5`, `amt:1200000000`, `q:3`. */
   numbers: string[];
   event: string | null;
@@ -26,9 +37,13 @@ export interface SimilarityOptions {
   /** Lower title similarity accepted when the leads agree at least `leadThreshold` (defaults 0.3 / 0.5). */
   titleWithLeadThreshold: number;
   leadThreshold: number;
+  /** Meaning similarity of the content words at or above which two stories are the same (default 0.55). */
+  meaningThreshold: number;
+  /** Word vectors for meaning similarity; without them only words with the same stem align. */
+  vectors?: WordVectors;
 }
 
-export const DEFAULT_SIMILARITY: SimilarityOptions = { titleThreshold: 0.5, titleWithLeadThreshold: 0.3, leadThreshold: 0.5 };
+export const DEFAULT_SIMILARITY: SimilarityOptions = { titleThreshold: 0.5, titleWithLeadThreshold: 0.3, leadThreshold: 0.5, meaningThreshold: 0.55 };
 
 const STOP = new Set(
   `a an the of to in on for and or at by with from as is are was were be been its it this that after amid over into
@@ -36,10 +51,16 @@ const STOP = new Set(
   update updated breaking exclusive new news video watch here why what how agree agrees agreed deal will set to`.split(/\s+/),
 );
 const SOURCE_SUFFIX = /\s+[-–—|]\s+[A-Z][\w.&' ]{1,30}$/;
+const DESK_PREFIX = /^(?:(?:UPDATE|WRAPUP|REFILE|RPT|CORRECTED)(?:\s+\d+)?|BREAKING(?: NEWS)?|EXCLUSIVE|FLASH|ALERT|HOT STOCKS?|FACTBOX|ANALYSIS|INSIGHT)\s*[-:–—|]\s*/i;
 
-/** Strips trailing " - Reuters"-style attributions and lowercases. */
+/** Strips wire-desk prefixes ("UPDATE 2-", "BREAKING:") and trailing " - Reuters"-style attributions. */
+export function stripTitleDecoration(title: string): string {
+  return title.replace(DESK_PREFIX, '').replace(SOURCE_SUFFIX, '');
+}
+
+/** The title as clustering compares it: undecorated and lowercased. */
 export function normalizeTitle(title: string): string {
-  return title.replace(SOURCE_SUFFIX, '').toLowerCase();
+  return stripTitleDecoration(title).toLowerCase();
 }
 
 export function stem(word: string): string {
@@ -160,6 +181,49 @@ export function trigramSet(text: string): number[] {
   return out;
 }
 
+/**
+ * Content words of a normalized title, in order of appearance: every word but stop words, possessive "'s" dropped,
+ * and without `skip` (the names of the companies the story is about, which the ticker gate already compares).
+ */
+export function contentWords(normalized: string, skip: ReadonlySet<string> = new Set()): string[] {
+  const out: string[] = [];
+  for (const m of normalized.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|[a-z0-9]+(?:[.'-][a-z0-9]+)*/g)) {
+    const w = m[0].endsWith("'s") ? m[0].slice(0, -2) : m[0];
+    if (skip.has(w) || foldWord(w) === '' || out.includes(w)) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/** Two content words: 1 when they share a stem (after synonyms), else their vector cosine (never below 0). */
+function wordSimilarity(a: string, b: string, vectors: WordVectors | undefined): number {
+  if (a === b || foldWord(a) === foldWord(b)) return 1;
+  if (vectors === undefined) return 0;
+  return Math.max(0, vectors.cosine(a, b));
+}
+
+/**
+ * Meaning similarity of two content-word lists, 0..1: each word is aligned with its closest word on the other
+ * side, and the alignments are averaged over both lists (a greedy soft-cosine). Numbers align only when equal.
+ */
+export function meaningSimilarity(a: readonly string[], b: readonly string[], vectors?: WordVectors): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const best = new Float64Array(b.length);
+  let sumA = 0;
+  for (const x of a) {
+    let bx = 0;
+    for (let j = 0; j < b.length; j++) {
+      const sim = wordSimilarity(x, b[j] as string, vectors);
+      if (sim > bx) bx = sim;
+      if (sim > (best[j] as number)) best[j] = sim;
+    }
+    sumA += bx;
+  }
+  let sumB = 0;
+  for (const v of best) sumB += v;
+  return (sumA + sumB) / (a.length + b.length);
+}
+
 /** Jaccard index of two sorted unique arrays. */
 export function jaccard<T extends string | number>(a: readonly T[], b: readonly T[]): number {
   if (a.length === 0 && b.length === 0) return 0;
@@ -196,15 +260,9 @@ export function extractNumbers(text: string): string[] {
     if (unit === '' && !currency && /^(19|20)\d\d$/.test(raw)) continue;
     if (unit === '' && !currency && /q[1-4]$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 1), (m.index ?? 0) + 1))) continue;
     if (unit === '%' || unit === 'percent' || unit === 'pct') out.add(`pct:${value}`);
-    else if (currency || unit !== '') out.add(`amt:${round3(value * (SCALE[unit] ?? 1))}`);
-    else out.add(`n:${value}`);
+    else out.add(`${currency ? 'amt' : 'n'}:${Number((value * (SCALE[unit] ?? 1)).toPrecision(4))}`);
   }
   return [...out].sort();
-}
-
-function round3(x: number): number {
-  const p = 10 ** Math.max(0, Math.floor(Math.log10(Math.abs(x) || 1)) - 2);
-  return Math.round(x / p) * p;
 }
 
 /**
@@ -233,13 +291,15 @@ export type DuplicateVerdict = { duplicate: true; score: number } | { duplicate:
 export function compareStories(a: Fingerprint, b: Fingerprint, options: SimilarityOptions = DEFAULT_SIMILARITY): DuplicateVerdict {
   const title = titleSimilarity(a, b);
   const lead = a.lead.length > 0 && b.lead.length > 0 ? jaccard(a.lead, b.lead) : 0;
-  const score = Math.max(title, lead >= options.leadThreshold ? (title + lead) / 2 : 0);
+  const meaning = meaningSimilarity(a.content ?? [], b.content ?? [], options.vectors);
+  const score = Math.max(title, meaning, lead >= options.leadThreshold ? (title + lead) / 2 : 0);
   if (a.tickers.length > 0 && b.tickers.length > 0 && !a.tickers.some((t) => b.tickers.includes(t))) return { duplicate: false, reason: 'tickers', score };
-  if (!directionsAgree(a.direction, b.direction, title)) return { duplicate: false, reason: 'direction', score };
+  if (!directionsAgree(a.direction, b.direction, title, meaning) || opposite(a.tone, b.tone)) return { duplicate: false, reason: 'direction', score };
   if (!numbersAgree(a.numbers, b.numbers)) return { duplicate: false, reason: 'numbers', score };
   if (!eventsAgree(a, b)) return { duplicate: false, reason: 'event', score };
   const close =
     title >= options.titleThreshold ||
+    meaning >= (options.meaningThreshold ?? DEFAULT_SIMILARITY.meaningThreshold) ||
     (title >= options.titleWithLeadThreshold && lead >= options.leadThreshold) ||
     (title >= SAME_EVENT_TITLE && sameSpecificEvent(a, b));
   return close ? { duplicate: true, score } : { duplicate: false, reason: 'text', score };
@@ -274,12 +334,16 @@ function sameSpecificEvent(a: Fingerprint, b: Fingerprint): boolean {
 }
 
 /** Opposite directions never merge; a neutral rewrite of a directional story merges only when nearly identical. */
-function directionsAgree(a: Direction, b: Direction, title: number): boolean {
+function directionsAgree(a: Direction, b: Direction, title: number, meaning: number): boolean {
   if (a === b) return true;
   if (a !== 'none' && b !== 'none') return false;
-  return title >= NEUTRAL_REWRITE;
+  return title >= NEUTRAL_REWRITE || meaning >= NEUTRAL_MEANING;
+}
+function opposite(a: Direction | undefined, b: Direction | undefined): boolean {
+  return (a === 'up' && b === 'down') || (a === 'down' && b === 'up');
 }
 const NEUTRAL_REWRITE = 0.7;
+const NEUTRAL_MEANING = 0.72;
 
 /** "Beats estimates" and "reports Q3 results" are one family; "agrees to buy" and "completes purchase" are not. */
 function eventsAgree(a: Fingerprint, b: Fingerprint): boolean {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSymbolDictionary, type SymbolData, type SymbolDictionary } from '../news/tickers/dictionary.js';
 
 /** The package root: the nearest folder above this module holding package.json (works from src/ and dist/). */
-function packageRoot(): string {
+export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, 'package.json'))) return dir;

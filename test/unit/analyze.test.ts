@@ -65,6 +65,24 @@ describe('analyst calls', () => {
     expect(gs).toMatchObject({ primary: false, sentiment: { label: 'neutral' } });
     expect(gs?.importance ?? 100).toBeLessThan(tsla?.importance ?? 0);
   });
+
+  it('finds the firm credited after the rating ("… at Morgan Stanley")', () => {
+    const a = analyze({ id: 's8', title: 'Tesla Inc TSLA Upgraded To Overweight At Morgan Stanley' });
+    expect(a.tickers.find((t) => t.symbol === 'TSLA')?.primary).toBe(true);
+    expect(a.tickers.find((t) => t.symbol === 'MS')?.primary).toBe(false);
+    expect(a.fingerprint.tickers).toEqual(['TSLA']);
+  });
+});
+
+describe('headline direction', () => {
+  it('does not read a symbol as a word ("COST" is Costco, not costs)', () => {
+    expect(analyze({ id: 'c1', title: 'Costco Wholesale Corp COST Reports 8% Increase In November Sales' }).direction).toBe('up');
+  });
+
+  it('reads a record high as up and a record low as down', () => {
+    expect(analyze({ id: 'r1', title: 'Apple shares hit all-time high on iPhone demand' }).direction).toBe('up');
+    expect(analyze({ id: 'r2', title: 'Intel stock sinks to a 52-week low' }).direction).toBe('down');
+  });
 });
 
 describe('near-duplicates across outlets', () => {
@@ -79,5 +97,22 @@ describe('near-duplicates across outlets', () => {
     expect(compareStories(fp('Morgan Stanley upgrades Tesla to Overweight'), fp('Goldman Sachs upgrades Tesla to Buy')).duplicate).toBe(false);
     // A broker only mentioned does not join two companies' stories.
     expect(compareStories(fp('Morgan Stanley upgrades Tesla to Overweight'), fp('Morgan Stanley upgrades Rivian to Overweight')).duplicate).toBe(false);
+  });
+
+  it('folds rewrites that share meaning rather than words, with the shipped word vectors', async () => {
+    const { compareStories, DEFAULT_SIMILARITY } = await import('../../src/news/similarity.js');
+    const { loadWordVectors } = await import('../../src/stores/word-vectors-file.js');
+    const withVectors = { ...DEFAULT_SIMILARITY, vectors: loadWordVectors() };
+    const a = fp('Exxon to cut 2,000 jobs globally');
+    const b = fp('Exxon Mobil Corp XOM To Eliminate About 2,000 Positions Worldwide');
+    expect(compareStories(a, b, withVectors).duplicate).toBe(true);
+    // Without vectors only shared stems count, and these two share almost none.
+    expect(compareStories(a, b).duplicate).toBe(false);
+    const slide = fp('Netflix stock slides on surprise Brazil tax charge');
+    expect(compareStories(fp('Netflix shares fall after it flags Brazilian tax expense'), slide, withVectors).duplicate).toBe(true);
+    // Meaning never overrides the gates: opposite tone, other figures, another company.
+    expect(compareStories(fp('Ford quarterly loss narrows'), fp('Ford quarterly loss widens'), withVectors).duplicate).toBe(false);
+    expect(compareStories(fp('Exxon to cut 2,000 jobs globally'), fp('Exxon to cut 4,000 positions worldwide'), withVectors).duplicate).toBe(false);
+    expect(compareStories(fp('Exxon to cut 2,000 jobs globally'), fp('Chevron to eliminate about 2,000 positions worldwide'), withVectors).duplicate).toBe(false);
   });
 });

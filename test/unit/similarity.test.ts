@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareStories, extractNumbers, jaccard, numbersAgree, trigramSet, wordSet, type Fingerprint } from '../../src/news/similarity.js';
+import { readFileSync } from 'node:fs';
+import { compareStories, contentWords, extractNumbers, jaccard, meaningSimilarity, numbersAgree, stripTitleDecoration, trigramSet, wordSet, type Fingerprint } from '../../src/news/similarity.js';
+import { parseWordVectors } from '../../src/news/word-vectors.js';
+import { defaultWordVectorsPath, loadWordVectors } from '../../src/stores/word-vectors-file.js';
 
 const fp = (title: string, over: Partial<Fingerprint> = {}): Fingerprint => ({
   tickers: ['BABA'],
@@ -18,6 +21,30 @@ describe('similarity', () => {
     expect(extractNumbers('Profit rises 35% in Q3')).toEqual(['pct:35', 'q:3']);
     expect(extractNumbers('Disney to cut 7,000 jobs in third quarter')).toEqual(['n:7000', 'q:3']);
     expect(extractNumbers('$1.2B deal')).toEqual(extractNumbers('$1.2 billion deal'));
+    // Four significant figures: two dividends a twentieth of a cent apart are two different dividends.
+    expect(extractNumbers('raises monthly dividend to $0.2690')).not.toEqual(extractNumbers('raises monthly dividend to $0.2695'));
+    // Counts are one kind, written out or not: 2 million vehicles and 120,000 vehicles conflict.
+    expect(numbersAgree(extractNumbers('recalls 2 million vehicles'), extractNumbers('recalls 120,000 vehicles'))).toBe(false);
+    // Desk prefixes are not figures.
+    expect(extractNumbers(stripTitleDecoration('UPDATE 2-Disney to cut 7,000 jobs - Reuters'))).toEqual(['n:7000']);
+  });
+
+  it('aligns content words by meaning through word vectors', () => {
+    const vectors = loadWordVectors();
+    expect(vectors.cosine('slides', 'falls')).toBeGreaterThan(vectors.cosine('slides', 'dividend'));
+    expect(vectors.cosine('nosuchwordxyz', 'falls')).toBe(0);
+    const a = contentWords('exxon to cut 2,000 jobs globally', new Set(['exxon']));
+    expect(a).toEqual(['cut', '2,000', 'jobs', 'globally']);
+    const b = contentWords('exxon mobil corp xom to eliminate about 2,000 positions worldwide', new Set(['exxon', 'mobil', 'xom']));
+    expect(meaningSimilarity(a, b, vectors)).toBeGreaterThan(meaningSimilarity(a, b));
+    expect(meaningSimilarity(a, a)).toBe(1);
+    expect(meaningSimilarity(a, [])).toBe(0);
+  });
+
+  it('rejects a file that is not a word-vector file, with a clear error', () => {
+    expect(() => parseWordVectors(new TextEncoder().encode('not vectors at all, just text'))).toThrow(/not a word-vector file/);
+    const good = readFileSync(defaultWordVectorsPath());
+    expect(() => parseWordVectors(good.subarray(0, good.length - 7))).toThrow(/expected \d+ bytes/);
   });
 
   it('finds figures in conflict only when both sides state one of a kind', () => {

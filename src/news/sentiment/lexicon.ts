@@ -8,7 +8,7 @@ export const DIRECTION: ReadonlyMap<string, 1 | -1> = new Map<string, 1 | -1>([
     gains improve improved improves improving improvement improvements up higher boost boosted boosts double doubled
     doubles triple tripled rebound rebounded rebounds recover recovered recovery strengthen strengthened strengthens
     expand expanded expands expanding expansion advance advanced advances raise raised raises raising lift lifted
-    lifts hike hiked hikes accelerate accelerated accelerating spike spiked rally rallied rallies widen widened
+    lifts hike hiked hikes accelerate accelerated accelerating spike spiked rally rallied rallies widen widens widened
     widening upgrade upgraded upgrades upped beat beats exceed exceeded exceeds exceeding top topped tops surpass
     surpassed outperform outperformed increment highs skyrocket skyrockets skyrocketed`),
   ...words<1 | -1>(-1, `fall fell fallen falls falling decrease decreased decreases decreasing decline declined declines
@@ -18,7 +18,8 @@ export const DIRECTION: ReadonlyMap<string, 1 | -1> = new Map<string, 1 | -1>([
     weakening deteriorate deteriorated deterioration worsen worsened worsening narrow narrowed narrows narrowing miss
     missed misses trim trimmed trims slash slashed slashes downgrade downgraded downgrades dip dipped dips slow slowed
     slowing slowdown halve halved erode eroded erosion plummet plummeted plummets retreat retreated decelerate
-    decelerated diminish diminished shed slipped slip slips lows crater craters cratered nosedive nosedived`),
+    decelerated diminish diminished shed slipped slip slips lows crater craters cratered nosedive nosedived
+    eliminate eliminates eliminated eliminating axe axes axed`),
 ]);
 
 /** Quantities a shareholder wants higher (+1) or lower (-1). */
@@ -27,7 +28,7 @@ export const METRIC: ReadonlyMap<string, 1 | -1> = new Map<string, 1 | -1>([
     margin margins order orders backlog dividend dividends guidance outlook forecast forecasts result results
     cashflow value volume volumes demand share shares stock stocks price prices target rating deliveries production
     output traffic passengers subscribers customers users bookings performance capacity productivity return returns
-    roe occupancy efficiency jobs staff workforce employees personnel headcount payroll market valuation estimates
+    roe occupancy efficiency jobs positions roles staff workforce employees personnel headcount payroll market valuation estimates
     expectations consensus growth liquidity solvency equity assets deposits loans lending premiums ratings
     investment investments spending exports quarter year`),
   ...words<1 | -1>(-1, `loss losses cost costs expense expenses debt debts indebtedness layoffs unemployment deficit

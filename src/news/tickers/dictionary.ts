@@ -77,6 +77,8 @@ export interface SymbolDictionary {
   siblings(symbol: string): readonly string[];
   /** Tickers that are common words or abbreviations: never accepted as bare words. */
   isStopWord(word: string): boolean;
+  /** Brand and former names of a symbol from the alias table ("Google", "YouTube" for GOOGL), as written there. */
+  aliasesOf(symbol: string): readonly string[];
   names: NameIndex;
 }
 
@@ -120,13 +122,16 @@ export function buildSymbolDictionary(data: SymbolData): SymbolDictionary {
   const firstTokens = asTable(data.firstTokens);
   const aliases = new Map<string, NameEntry>();
   const aliasMax = new Map<string, number>();
+  const aliasesBySymbol = new Map<string, string[]>();
   for (const [alias, value] of data.aliases) {
     const tokens = nameTokens(alias);
     const first = tokens[0];
     if (first === undefined) continue;
     const key = tokens.join(' ');
     const entry = parseNameValue(value, key, 'alias');
-    aliases.set(key, { ...entry, symbol: normalizeSymbol(entry.symbol) });
+    const symbol = normalizeSymbol(entry.symbol);
+    aliases.set(key, { ...entry, symbol });
+    aliasesBySymbol.set(symbol, [...(aliasesBySymbol.get(symbol) ?? []), alias]);
     aliasMax.set(first, Math.max(aliasMax.get(first) ?? 0, tokens.length));
   }
   // The matcher asks for the same few thousand keys (and misses) story after story: remember the parsed
@@ -209,6 +214,7 @@ export function buildSymbolDictionary(data: SymbolData): SymbolDictionary {
       return (cik > 0 ? cikIndex().get(cik) : undefined) ?? [symbol];
     },
     isStopWord: (word) => stop.has(word.toUpperCase()),
+    aliasesOf: (symbol) => aliasesBySymbol.get(symbol) ?? [],
     names: nameIndex,
   };
 }
