@@ -1,5 +1,6 @@
 // One story in, its signal out: tickers, event, direction-aware sentiment (per ticker where the text allows),
 // importance and the fingerprint that near-duplicate clustering compares.
+import { researchFirmsOf } from './brokers.js';
 import { classifyEvent, type EventType } from './events.js';
 import { noveltyOf, scoreImportance, sourceCredibility as credibilityOf } from './importance.js';
 import { rawScore, scoreParts, tokenize, toSentiment, type SentimentLabel } from './sentiment.js';
@@ -104,6 +105,9 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
     const direction: Direction = moved >= DIRECTION_MIN ? 'up' : moved <= -DIRECTION_MIN ? 'down' : 'none';
     // Tone: the headline's whole evidence, evaluative words included. Two copies of one story never disagree on it.
     const tone: Direction = titleRaw + prior >= DIRECTION_MIN ? 'up' : titleRaw + prior <= -DIRECTION_MIN ? 'down' : 'none';
+    // Two analyst actions on one stock are one story only when the same firm made them.
+    const firms = event !== null && ANALYST_EVENTS.has(event.type) ? researchFirmsOf(input.title) : [];
+    const eventDetail = firms.length > 0 ? `by ${firms.join('+')}` : event?.detail;
     const numbers = extractNumbers(stripTitleDecoration(input.title));
     const normalized = normalizeTitle(input.title);
     const names = new Set(hits.filter((h) => h.symbol !== broker).flatMap((h) => nameWordsOf(h.symbol, deps.dictionary)));
@@ -119,13 +123,13 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
       tone,
       numbers,
       event: event?.type ?? null,
-      ...(event?.detail !== undefined ? { eventDetail: event.detail } : {}),
+      ...(eventDetail !== undefined ? { eventDetail } : {}),
     };
     return {
       id: input.id,
       tickers,
       event: event?.type ?? null,
-      ...(event?.detail !== undefined ? { eventDetail: event.detail } : {}),
+      ...(eventDetail !== undefined ? { eventDetail } : {}),
       sentiment,
       importance: tickers.reduce((m, t) => Math.max(m, t.importance), 0),
       direction,
@@ -214,10 +218,17 @@ function maskSymbols(title: string, hits: readonly { symbol: string }[]): string
   let out = title;
   for (const { symbol } of hits) {
     if (!out.includes(symbol)) continue;
-    out = out.replace(new RegExp(`(?<![A-Za-z0-9.$])${symbol.replace(/[.^$*+?()[\]{}|\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'g'), ' ');
+    let re = symbolPatterns.get(symbol);
+    if (re === undefined) {
+      re = new RegExp(`(?<![A-Za-z0-9.$])${symbol.replace(/[.^$*+?()[\]{}|\\]/g, '\\$&')}(?![A-Za-z0-9])`, 'g');
+      if (symbolPatterns.size >= 10_000) symbolPatterns.clear();
+      symbolPatterns.set(symbol, re);
+    }
+    out = out.replace(re, ' ');
   }
   return out;
 }
+const symbolPatterns = new Map<string, RegExp>();
 
 /** A record or all-time high is an upward move, a record low a downward one, even with no verb of motion. */
 function priceExtreme(title: string): number {

@@ -97,6 +97,9 @@ describe('near-duplicates across outlets', () => {
     expect(compareStories(fp('Morgan Stanley upgrades Tesla to Overweight'), fp('Goldman Sachs upgrades Tesla to Buy')).duplicate).toBe(false);
     // A broker only mentioned does not join two companies' stories.
     expect(compareStories(fp('Morgan Stanley upgrades Tesla to Overweight'), fp('Morgan Stanley upgrades Rivian to Overweight')).duplicate).toBe(false);
+    // Firms that are not listed companies still tell two calls apart, even with the same target.
+    expect(compareStories(fp('Wedbush raises Tesla price target to $500'), fp('Needham raises Tesla price target to $500')).duplicate).toBe(false);
+    expect(compareStories(fp('Wedbush raises Tesla price target to $500'), fp('Wedbush lifts its Tesla price target to $500')).duplicate).toBe(true);
   });
 
   it('folds rewrites that share meaning rather than words, with the shipped word vectors', async () => {
