@@ -54,8 +54,9 @@ export function bestMatch(
   let best: Candidate | undefined;
   let bestScore = -1;
   for (const c of candidates) {
-    if (Math.abs(c.publishedAt - publishedAt) > windowMs) continue;
-    const verdict = compareStories(fingerprint, c.fingerprint, similarity);
+    const apart = Math.abs(c.publishedAt - publishedAt);
+    if (apart > windowMs) continue;
+    const verdict = compareStories(fingerprint, c.fingerprint, similarity, apart);
     if (verdict.duplicate && verdict.score > bestScore) {
       best = c;
       bestScore = verdict.score;

@@ -288,7 +288,12 @@ export function titleSimilarity(a: Fingerprint, b: Fingerprint): number {
 
 export type DuplicateVerdict = { duplicate: true; score: number } | { duplicate: false; reason: 'direction' | 'numbers' | 'event' | 'tickers' | 'text'; score: number };
 
-export function compareStories(a: Fingerprint, b: Fingerprint, options: SimilarityOptions = DEFAULT_SIMILARITY): DuplicateVerdict {
+/**
+ * Whether `b` is a copy of `a`. `apartMs` is the time between the two: beyond half a day, two stories that report
+ * no event (a stock moving, a market wrap) are different days' moves, the same only when reprinted nearly word for
+ * word ("Tesla shares fall" on Monday and again on Tuesday are two stories).
+ */
+export function compareStories(a: Fingerprint, b: Fingerprint, options: SimilarityOptions = DEFAULT_SIMILARITY, apartMs = 0): DuplicateVerdict {
   const title = titleSimilarity(a, b);
   const lead = a.lead.length > 0 && b.lead.length > 0 ? jaccard(a.lead, b.lead) : 0;
   const meaning = meaningSimilarity(a.content ?? [], b.content ?? [], options.vectors);
@@ -297,6 +302,9 @@ export function compareStories(a: Fingerprint, b: Fingerprint, options: Similari
   if (!directionsAgree(a.direction, b.direction, title, meaning) || opposite(a.tone, b.tone)) return { duplicate: false, reason: 'direction', score };
   if (!numbersAgree(a.numbers, b.numbers)) return { duplicate: false, reason: 'numbers', score };
   if (!eventsAgree(a, b)) return { duplicate: false, reason: 'event', score };
+  if (apartMs > DAY_APART_MS && a.event === null && b.event === null) {
+    return title >= REPRINT ? { duplicate: true, score } : { duplicate: false, reason: 'text', score };
+  }
   const close =
     title >= options.titleThreshold ||
     meaning >= (options.meaningThreshold ?? DEFAULT_SIMILARITY.meaningThreshold) ||
@@ -322,6 +330,8 @@ const SPECIFIC_EVENTS = new Set([
   'fda_decision',
 ]);
 const SAME_EVENT_TITLE = 0.15;
+const DAY_APART_MS = 12 * 3_600_000;
+const REPRINT = 0.8;
 
 function sameSpecificEvent(a: Fingerprint, b: Fingerprint): boolean {
   if (a.event === null || a.event !== b.event || !SPECIFIC_EVENTS.has(a.event)) return false;

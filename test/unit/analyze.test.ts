@@ -118,4 +118,15 @@ describe('near-duplicates across outlets', () => {
     expect(compareStories(fp('Exxon to cut 2,000 jobs globally'), fp('Exxon to cut 4,000 positions worldwide'), withVectors).duplicate).toBe(false);
     expect(compareStories(fp('Exxon to cut 2,000 jobs globally'), fp('Chevron to eliminate about 2,000 positions worldwide'), withVectors).duplicate).toBe(false);
   });
+
+  it('keeps two days\' moves of one stock apart, but not two days\' reports of one event', async () => {
+    const { compareStories, DEFAULT_SIMILARITY } = await import('../../src/news/similarity.js');
+    const withVectors = { ...DEFAULT_SIMILARITY, vectors: (await import('../../src/stores/word-vectors-file.js')).loadWordVectors() };
+    const monday = fp('Tesla shares slide as Musk pay vote nears');
+    const tuesday = fp('Tesla stock falls ahead of shareholder vote on Musk pay');
+    expect(compareStories(monday, tuesday, withVectors, 20 * 60_000).duplicate).toBe(true);
+    expect(compareStories(monday, tuesday, withVectors, 24 * 3_600_000).duplicate).toBe(false);
+    const miss = fp('Home Depot misses quarterly profit estimates');
+    expect(compareStories(miss, fp('Home Depot quarterly profit falls short of estimates'), withVectors, 20 * 3_600_000).duplicate).toBe(true);
+  });
 });
