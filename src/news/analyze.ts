@@ -110,14 +110,15 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
     const eventDetail = firms.length > 0 ? `by ${firms.join('+')}` : event?.detail;
     const numbers = extractNumbers(stripTitleDecoration(input.title));
     const normalized = normalizeTitle(input.title);
-    const names = new Set(hits.filter((h) => h.symbol !== broker).flatMap((h) => nameWordsOf(h.symbol, deps.dictionary)));
+    const nameSets = hits.filter((h) => h.symbol !== broker).map((h) => nameWordsOf(h.symbol, deps.dictionary));
+    const isName = (w: string): boolean => nameSets.some((set) => set.has(w));
     const fingerprint: Fingerprint = {
       // Clusters key on what a story is about: a broker or ETF only mentioned ("Morgan Stanley upgrades Tesla")
       // must not make two different companies' stories candidates for one another.
       tickers: (tickers.some((t) => t.primary) ? tickers.filter((t) => t.primary) : tickers).map((t) => t.symbol).sort(),
       words: wordSet(normalized),
       grams: trigramSet(normalized),
-      content: contentWords(normalized, names),
+      content: contentWords(normalized, isName),
       lead: lead.length > 0 ? wordSet(lead.slice(0, FINGERPRINT_LEAD_CHARS)) : [],
       direction,
       tone,
@@ -238,7 +239,7 @@ function priceExtreme(title: string): number {
 }
 
 /** Words that name a company: its symbol, registrant-name words and alias words, lowercase (memoized per symbol). */
-function nameWordsOf(symbol: string, dict: SymbolDictionary): readonly string[] {
+function nameWordsOf(symbol: string, dict: SymbolDictionary): ReadonlySet<string> {
   let cache = nameWordCache.get(dict);
   if (cache === undefined) {
     cache = new Map();
@@ -247,13 +248,13 @@ function nameWordsOf(symbol: string, dict: SymbolDictionary): readonly string[] 
   let words = cache.get(symbol);
   if (words === undefined) {
     const texts = [dict.get(symbol)?.name ?? '', ...dict.aliasesOf(symbol)];
-    words = [...new Set([symbol.toLowerCase(), ...texts.flatMap((t) => nameTokens(t))])];
+    words = new Set([symbol.toLowerCase(), ...texts.flatMap((t) => nameTokens(t))]);
     if (cache.size >= 10_000) cache.clear();
     cache.set(symbol, words);
   }
   return words;
 }
-const nameWordCache = new WeakMap<SymbolDictionary, Map<string, readonly string[]>>();
+const nameWordCache = new WeakMap<SymbolDictionary, Map<string, ReadonlySet<string>>>();
 
 /** The first two sentences, at most SENTIMENT_LEAD_CHARS: where a story says what happened. */
 function firstSentences(text: string): string {

@@ -185,11 +185,11 @@ export function trigramSet(text: string): number[] {
  * Content words of a normalized title, in order of appearance: every word but stop words, possessive "'s" dropped,
  * and without `skip` (the names of the companies the story is about, which the ticker gate already compares).
  */
-export function contentWords(normalized: string, skip: ReadonlySet<string> = new Set()): string[] {
+export function contentWords(normalized: string, skip: (word: string) => boolean = () => false): string[] {
   const out: string[] = [];
   for (const m of normalized.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|[a-z0-9]+(?:[.'-][a-z0-9]+)*/g)) {
     const w = m[0].endsWith("'s") ? m[0].slice(0, -2) : m[0];
-    if (skip.has(w) || foldWord(w) === '' || out.includes(w)) continue;
+    if (foldWord(w) === '' || out.includes(w) || skip(w)) continue;
     out.push(w);
   }
   return out;

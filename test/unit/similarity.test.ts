@@ -33,9 +33,9 @@ describe('similarity', () => {
     const vectors = loadWordVectors();
     expect(vectors.cosine('slides', 'falls')).toBeGreaterThan(vectors.cosine('slides', 'dividend'));
     expect(vectors.cosine('nosuchwordxyz', 'falls')).toBe(0);
-    const a = contentWords('exxon to cut 2,000 jobs globally', new Set(['exxon']));
+    const a = contentWords('exxon to cut 2,000 jobs globally', (w) => w === 'exxon');
     expect(a).toEqual(['cut', '2,000', 'jobs', 'globally']);
-    const b = contentWords('exxon mobil corp xom to eliminate about 2,000 positions worldwide', new Set(['exxon', 'mobil', 'xom']));
+    const b = contentWords('exxon mobil corp xom to eliminate about 2,000 positions worldwide', (w) => ['exxon', 'mobil', 'xom'].includes(w));
     expect(meaningSimilarity(a, b, vectors)).toBeGreaterThan(meaningSimilarity(a, b));
     expect(meaningSimilarity(a, a)).toBe(1);
     expect(meaningSimilarity(a, [])).toBe(0);
