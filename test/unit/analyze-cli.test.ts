@@ -46,4 +46,14 @@ describe('squawk analyze', () => {
     expect(out.map((o) => (o.cluster as { id: string }).id)).toEqual(['1', '1', '3']);
     expect(out[1]?.cluster).toMatchObject({ isNew: false, size: 2, sources: ['reuters', 'yahoo'] });
   });
+
+  it('folds a rewrite that shares meaning rather than words, and keeps two days of moves apart', async () => {
+    const lines = [
+      JSON.stringify({ id: '1', title: 'Netflix shares fall after it flags Brazilian tax expense', source: 'reuters', published: '2026-03-02T14:00:00Z' }),
+      JSON.stringify({ id: '2', title: 'Netflix stock slides on surprise Brazil tax charge', source: 'marketwatch', published: '2026-03-02T14:20:00Z' }),
+      JSON.stringify({ id: '3', title: 'Netflix shares slide as investors weigh Brazil tax hit', source: 'yahoo', published: '2026-03-03T15:00:00Z' }),
+    ];
+    const out = await run(lines, true);
+    expect(out.map((o) => (o.cluster as { id: string }).id)).toEqual(['1', '1', '3']);
+  });
 });
