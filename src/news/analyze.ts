@@ -4,7 +4,7 @@ import { researchFirmsOf } from './brokers.js';
 import { classifyEvent, type EventType } from './events.js';
 import { noveltyOf, scoreImportance, sourceCredibility as credibilityOf } from './importance.js';
 import { rawScore, scoreParts, tokenize, toSentiment, type SentimentLabel } from './sentiment.js';
-import { contentWords, extractNumbers, normalizeTitle, stripTitleDecoration, trigramSet, wordSet, type Direction, type Fingerprint } from './similarity.js';
+import { contentWords, extractNumbers, stripTitleDecoration, trigramSet, wordSet, type Direction, type Fingerprint } from './similarity.js';
 import { nameTokens } from './tickers/company-name.js';
 import { createTickerExtractor } from './tickers/extract.js';
 import type { SymbolDictionary } from './tickers/dictionary.js';
@@ -108,8 +108,9 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
     // Two analyst actions on one stock are one story only when the same firm made them.
     const firms = event !== null && ANALYST_EVENTS.has(event.type) ? researchFirmsOf(input.title) : [];
     const eventDetail = firms.length > 0 ? `by ${firms.join('+')}` : event?.detail;
-    const numbers = extractNumbers(stripTitleDecoration(input.title));
-    const normalized = normalizeTitle(input.title);
+    const plainTitle = stripTitleDecoration(input.title);
+    const numbers = extractNumbers(plainTitle);
+    const normalized = plainTitle.toLowerCase();
     const nameSets = hits.filter((h) => h.symbol !== broker).map((h) => nameWordsOf(h.symbol, deps.dictionary));
     const isName = (w: string): boolean => nameSets.some((set) => set.has(w));
     const fingerprint: Fingerprint = {
