@@ -190,23 +190,26 @@ function firstMention(lower: string, symbol: string, dict: SymbolDictionary): nu
   return best;
 }
 
-// Needles depend only on the symbol and the dictionary: computed once per symbol (bounded memo).
-const needleCache = new WeakMap<SymbolDictionary, Map<string, string[]>>();
-
-function needlesOf(symbol: string, dict: SymbolDictionary): readonly string[] {
-  let cache = needleCache.get(dict);
-  if (cache === undefined) {
-    cache = new Map();
-    needleCache.set(dict, cache);
-  }
-  let needles = cache.get(symbol);
-  if (needles === undefined) {
-    needles = computeNeedles(symbol, dict);
-    if (cache.size >= 10_000) cache.clear();
-    cache.set(symbol, needles);
-  }
-  return needles;
+/** A bounded per-dictionary, per-symbol memo: what depends only on the symbol and the dictionary is computed once. */
+function memoBySymbol<T>(compute: (symbol: string, dict: SymbolDictionary) => T): (symbol: string, dict: SymbolDictionary) => T {
+  const caches = new WeakMap<SymbolDictionary, Map<string, T>>();
+  return (symbol, dict) => {
+    let cache = caches.get(dict);
+    if (cache === undefined) {
+      cache = new Map();
+      caches.set(dict, cache);
+    }
+    let value = cache.get(symbol);
+    if (value === undefined) {
+      value = compute(symbol, dict);
+      if (cache.size >= 10_000) cache.clear();
+      cache.set(symbol, value);
+    }
+    return value;
+  };
 }
+
+const needlesOf = memoBySymbol(computeNeedles);
 
 function computeNeedles(symbol: string, dict: SymbolDictionary): string[] {
   const nameWord = dict.get(symbol)?.name.split(/[\s,.]+/)[0];
@@ -239,23 +242,11 @@ function priceExtreme(title: string): number {
   return (m[1] as string).toLowerCase() === 'low' ? -1 : 1;
 }
 
-/** Words that name a company: its symbol, registrant-name words and alias words, lowercase (memoized per symbol). */
-function nameWordsOf(symbol: string, dict: SymbolDictionary): ReadonlySet<string> {
-  let cache = nameWordCache.get(dict);
-  if (cache === undefined) {
-    cache = new Map();
-    nameWordCache.set(dict, cache);
-  }
-  let words = cache.get(symbol);
-  if (words === undefined) {
-    const texts = [dict.get(symbol)?.name ?? '', ...dict.aliasesOf(symbol)];
-    words = new Set([symbol.toLowerCase(), ...texts.flatMap((t) => nameTokens(t))]);
-    if (cache.size >= 10_000) cache.clear();
-    cache.set(symbol, words);
-  }
-  return words;
-}
-const nameWordCache = new WeakMap<SymbolDictionary, Map<string, ReadonlySet<string>>>();
+/** Words that name a company: its symbol, registrant-name words and alias words, lowercase. */
+const nameWordsOf = memoBySymbol((symbol, dict): ReadonlySet<string> => {
+  const texts = [dict.get(symbol)?.name ?? '', ...dict.aliasesOf(symbol)];
+  return new Set([symbol.toLowerCase(), ...texts.flatMap((t) => nameTokens(t))]);
+});
 
 /** The first two sentences, at most SENTIMENT_LEAD_CHARS: where a story says what happened. */
 function firstSentences(text: string): string {
