@@ -10,6 +10,7 @@ export type EventType =
   | 'earnings_beat'
   | 'earnings_miss'
   | 'earnings'
+  | 'earnings_date'
   | 'guidance_raised'
   | 'guidance_cut'
   | 'guidance'
@@ -27,7 +28,10 @@ export type EventType =
   | 'business_suspension'
   | 'stake_sale'
   | 'product_launch'
-  | 'contract_win';
+  | 'contract_win'
+  | 'clinical_trial'
+  | 'layoffs'
+  | 'recall';
 
 export interface EventMatch {
   type: EventType;
@@ -81,6 +85,16 @@ const RULES: readonly Rule[] = [
     re: /\b(?:chapter (?:7|11|15)|bankruptcy|insolven(?:t|cy)|going[- ]concern|administration proceedings|receivership)\b/i,
   },
   {
+    // Trial read-outs, unless a regulator's decision is the news ("FDA approves X after phase 3 trial").
+    type: 'clinical_trial',
+    prior: 0,
+    re: /^(?!.*\b(?:FDA|EMA|CHMP|approv\w*|complete response|CRL)\b).*\b(?:(?:late|mid|early)[- ]stage (?:trial|study|studies|data|results)|phase (?:1|2|3|I{1,3})[ab]?(?:\/\d)? (?:\w+ ){0,3}(?:trial|study|data|results)|(?:pivotal|clinical) (?:trial|study)|topline (?:data|results)|(?:primary|main) (?:endpoint|goal))\b/i,
+    detail: (_m, text) =>
+      /\b(?:fail(?:s|ed)?|miss(?:es|ed)?|did not|does not|doesn't|didn't|negative|halt(?:s|ed)?|discontinu\w*|stops?|scraps?|fall(?:s)? short)\b/i.test(text) ? 'failure'
+        : /\b(?:succeed(?:s|ed)?|success(?:ful)?|meets?|met|achiev(?:es|ed)|hits?|positive|beats?|improv(?:es|ed))\b/i.test(text) ? 'success'
+          : undefined,
+  },
+  {
     type: 'fda_decision',
     prior: 0,
     re: /\b(?:FDA|EMA|CHMP|PDUFA|NDA|BLA|complete response letter|CRL|breakthrough therapy|fast track designation|orphan drug|(?:phase (?:1|2|3|I{1,3})[ab]?) (?:trial|study|data|results))\b/i,
@@ -91,20 +105,26 @@ const RULES: readonly Rule[] = [
   },
   { type: 'price_target_raised', prior: 1, re: new RegExp(String.raw`\b(?:${UP})\b(?:[^.;]|\.(?=\d)){0,40}\bprice target\b|\bprice target\b(?:[^.;]|\.(?=\d)){0,20}\b(?:raised|boosted|lifted|increased)\b`, 'i') },
   { type: 'price_target_cut', prior: -1, re: new RegExp(String.raw`\b(?:${DOWN})\b(?:[^.;]|\.(?=\d)){0,40}\bprice target\b|\bprice target\b(?:[^.;]|\.(?=\d)){0,20}\b(?:cut|lowered|reduced|slashed)\b`, 'i') },
-  { type: 'analyst_upgrade', prior: 1, re: /\bupgrad(?:e|es|ed|ing)\b/i },
-  { type: 'analyst_downgrade', prior: -1, re: /\bdowngrad(?:e|es|ed|ing)\b/i },
+  { type: 'analyst_upgrade', prior: 1, re: /\bupgrad(?:e|es|ed|ing)\b|\bturns? (?:bullish|positive)\b/i },
+  { type: 'analyst_downgrade', prior: -1, re: /\bdowngrad(?:e|es|ed|ing)\b|\bturns? (?:bearish|negative|cautious)\b/i },
   { type: 'analyst_initiation', prior: 0, re: /\b(?:initiat(?:es|ed)|starts?|resum(?:es|ed)) (?:coverage|at (?:buy|sell|hold|neutral|outperform|overweight))\b/i },
   {
     type: 'merger_acquisition',
     prior: 0,
-    re: /\b(?:acquir(?:e|es|ed|ing)|acquisition|merg(?:e|er|es|ed|ing)|takeover|buyout|tender offer|to buy|buys|bought|agrees? to sell|deal to (?:buy|sell|combine)|explor(?:e|es|ing) (?:a )?(?:sale|strategic alternatives)|spin[- ]?off|complet(?:es|ed|ing) (?:the |its )?(?:[\w.&'-]+ ){0,4}(?:deal|purchase|transaction|takeover|combination))\b/i,
+    re: /\b(?:acquir(?:e|es|ed|ing)|acquisition|merg(?:e|er|es|ed|ing)|takeover|buyout|tender offer|to buy|buys|bought|agrees? to sell|to sell (?:its )?(?:[\w.&'-]+ ){0,3}(?:unit|business|division|arm|subsidiary)|deal to (?:buy|sell|combine)|explor(?:e|es|ing) (?:a )?(?:sale|strategic alternatives)|spin[- ]?off|complet(?:es|ed|ing) (?:the |its )?(?:[\w.&'-]+ ){0,4}(?:deal|purchase|transaction|takeover|combination))\b/i,
     detail: (_m, text) =>
       /\b(?:complet(?:es|ed)|clos(?:es|ed)|finaliz(?:es|ed))\b/i.test(text) ? 'completed'
-        : /\b(?:explor|consider|weigh|talks|approach|bid)\w*/i.test(text) ? 'talks'
+        : /\b(?:explor|consider|weigh|talks|approach|bid|nears?\b|nearing|mull|eye(?:s|ing)\b|interest in)\w*/i.test(text) ? 'talks'
           : 'agreed',
   },
   { type: 'guidance_raised', prior: 1, re: new RegExp(String.raw`\b(?:${UP})\b(?:[^.;]|\.(?=\d)){0,40}\b(?:guidance|outlook|forecast|full[- ]year (?:view|target)s?)\b|\b(?:guidance|outlook|forecast)\b(?:[^.;]|\.(?=\d)){0,20}\b(?:raised|boosted|lifted|increased)\b`, 'i') },
   { type: 'guidance_cut', prior: -1, re: new RegExp(String.raw`\b(?:${DOWN})\b(?:[^.;]|\.(?=\d)){0,40}\b(?:guidance|outlook|forecast|full[- ]year (?:view|target)s?)\b|\b(?:guidance|outlook|forecast)\b(?:[^.;]|\.(?=\d)){0,20}\b(?:cut|lowered|reduced|slashed|withdrawn)\b|\bprofit warning\b|\bwarns? (?:on|of) (?:profit|sales|revenue|earnings)`, 'i') },
+  {
+    // A date for results is not the results: "to announce second-quarter results", "sets date for Q3 call".
+    type: 'earnings_date',
+    prior: 0,
+    re: /\b(?:to (?:announce|report|release|host|hold|webcast)|will (?:announce|report|release|host)|(?:sets?|schedules?|announces?) (?:the )?(?:date|timing)|date (?:for|of)|ahead of)\b(?:[^.;]|\.(?=\d)){0,60}\b(?:results|earnings (?:call|release|report)|conference call|webcast)\b/i,
+  },
   {
     type: 'earnings_miss',
     prior: -1,
@@ -121,7 +141,7 @@ const RULES: readonly Rule[] = [
     re: /\b(?:Q[1-4]|quarterly|(?:first|second|third|fourth)[- ]quarter|full[- ]year|annual|interim|half[- ]year)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:results?|earnings|profit|loss|revenue|sales|EPS)\b|\b(?:reports?|posts?|reported|posted)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:results|earnings|profit|loss|EPS)\b|\bearnings (?:call|release|report)\b/i,
   },
   { type: 'guidance', prior: 0, re: /\b(?:guidance|outlook|reaffirms?|reiterates?)\b/i },
-  { type: 'offering', prior: -1, re: /\b(?:public offering|secondary offering|share offering|stock offering|direct offering|registered offering|at[- ]the[- ]market|ATM program|convertible (?:senior )?notes?|private placement|prices? (?:\$[\d.]+ ?[mb]\w* )?offering|proposed offering|rights issue|share issue)\b/i },
+  { type: 'offering', prior: -1, re: /\b(?:public offering|secondary offering|share offering|stock offering|equity offering|debt offering|bond offering|notes offering|direct offering|registered offering|(?:share|stock|bond|debt) sales?|sells? (?:\S+ ){0,4}(?:of )?(?:bonds|notes|debt)|pricing of (?:\S+ ){0,5}(?:offering|notes)|at[- ]the[- ]market|ATM program|convertible (?:senior )?notes?|private placement|prices? (?:\$[\d.]+ ?[mb]\w* )?offering|proposed offering|rights issue|share issue)\b/i },
   { type: 'buyback', prior: 1, re: /\b(?:buyback|buy[- ]back|share repurchase|stock repurchase|repurchase (?:program|plan|authori[sz]ation)|repurchases? (?:up to )?\$)/i },
   {
     type: 'dividend',
@@ -134,9 +154,11 @@ const RULES: readonly Rule[] = [
   { type: 'litigation', prior: -1, re: /\b(?:lawsuit|sues|sued|suing|class action|litigation|subpoena|Wells notice|indict(?:ed|ment)|settle(?:s|d|ment)? (?:with|charges|claims|lawsuit)|antitrust (?:suit|case|probe)|jury (?:verdict|award)|patent infringement|probe|investigation)\b/i },
   { type: 'regulation', prior: -1, re: /\b(?:sanction(?:s|ed)?|export (?:controls?|ban|curbs|restrictions|licen[cs]es?)|entity list|tariffs?|regulator(?:s|y)?|ban(?:s|ned)?|fine[sd]?|penalty|CFIUS|antitrust)\b/i },
   { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure)|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor)\b|\b(?:appoints?|names?|named|hires?|taps?)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president)\b/i },
+  { type: 'layoffs', prior: 0, re: /\b(?:lay(?:s|ing)? off|laid off|layoffs?|job cuts?|(?:cut(?:s|ting)?|eliminat(?:e|es|ing)|shed(?:s|ding)?|slash(?:es|ing)?|axe[sd]?|reduc(?:e|es|ing)) (?:\S+ ){0,4}(?:jobs|roles|positions|workers|employees|staff|workforce|headcount))\b/i },
+  { type: 'recall', prior: -1, re: /\brecall(?:s|ed|ing)?\b(?:[^.;]|\.(?=\d)){0,60}\b(?:vehicles|cars|trucks|evs|suvs|units|products|devices|pounds|bottles|packages|lots)\b|\b(?:issues?|expands?|announces?) (?:a )?recall\b/i },
   { type: 'business_suspension', prior: -1, re: /\b(?:suspend(?:s|ed)?|paus(?:es|ed)|halt(?:s|ed)?|shut(?:s|ting)? down|closes?|idl(?:es|ed)|stops?|stopped)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:operations?|production|output|shipments?|sales|services?|plant|factory|mine|deliveries|business)\b/i },
   { type: 'product_launch', prior: 1, re: /\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)?|rolls? out|rolled out|releases?|released|announces? (?:the )?(?:new|next-generation))\b/i },
-  { type: 'contract_win', prior: 1, re: /\b(?:wins?|won|awarded|secures?|secured|receives?|received|lands?|landed)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:contract|order|deal|tender)\b/i },
+  { type: 'contract_win', prior: 1, re: /\b(?:wins?|won|awarded|awards?|secures?|secured|receives?|received|lands?|landed)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:contract|order|deal|tender)\b/i },
 ];
 
 // All rules in one alternation, used only as a gate: it matches a text exactly when some rule does (every rule is
@@ -159,6 +181,7 @@ export function classifyEvent(title: string, text = ''): EventMatch | null {
 }
 
 function priorOf(rule: Rule, detail: string | undefined): -1 | 0 | 1 {
+  if (rule.type === 'clinical_trial') return detail === 'success' ? 1 : detail === 'failure' ? -1 : 0;
   if (rule.type === 'fda_decision') return detail === 'approval' ? 1 : detail === 'rejection' ? -1 : 0;
   if (rule.type === 'dividend') return detail === 'increased' ? 1 : detail === 'cut' ? -1 : 0;
   if (rule.type === 'sec_filing' && detail !== undefined) {
@@ -172,8 +195,8 @@ function priorOf(rule: Rule, detail: string | undefined): -1 | 0 | 1 {
 /** How much each event family moves a stock, 0..1, before relevance, source and novelty. */
 export const EVENT_WEIGHT: Readonly<Record<EventType, number>> = {
   trading_halt: 1, bankruptcy: 1, fda_decision: 0.9, merger_acquisition: 0.9, earnings_beat: 0.85, earnings_miss: 0.85,
-  guidance_raised: 0.85, guidance_cut: 0.9, earnings: 0.7, guidance: 0.6, analyst_upgrade: 0.6, analyst_downgrade: 0.65,
+  guidance_raised: 0.85, guidance_cut: 0.9, earnings: 0.7, earnings_date: 0.2, guidance: 0.6, analyst_upgrade: 0.6, analyst_downgrade: 0.65,
   price_target_raised: 0.45, price_target_cut: 0.5, analyst_initiation: 0.4, offering: 0.7, buyback: 0.55, dividend: 0.5,
   litigation: 0.6, regulation: 0.65, executive_change: 0.6, business_suspension: 0.75, stake_sale: 0.55,
-  sec_filing: 0.5, product_launch: 0.4, contract_win: 0.5,
+  sec_filing: 0.5, product_launch: 0.4, contract_win: 0.5, clinical_trial: 0.85, layoffs: 0.5, recall: 0.5,
 };

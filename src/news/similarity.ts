@@ -243,42 +243,99 @@ export function jaccard<T extends string | number>(a: readonly T[], b: readonly 
   return inter / (a.length + b.length - inter);
 }
 
-const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, mln: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, t: 1e12, tn: 1e12, trillion: 1e12 };
+const SCALE: Record<string, number> = {
+  k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, mln: 1e6, million: 1e6, b: 1e9, bn: 1e9, bln: 1e9, billion: 1e9, t: 1e12, tn: 1e12, trillion: 1e12,
+  cent: 0.01, cents: 0.01,
+};
 const ORDINAL_Q: Record<string, string> = { first: '1', second: '2', third: '3', fourth: '4' };
-const NUMBER_RE = /(\$|€|£|usd |eur )?(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent|pct|k|thousand|mn|mln|million|bn|billion|tn|trillion|m|b|t)?(?![a-z0-9])/gi;
+// A figure: optional currency sign, digits (not glued to a word before them: "FY25", "H200", "KC-46" are names),
+// optional scale or percent, optional currency word after ("6.5 billion euros").
+const NUMBER_RE =
+  /(\$|€|£|¥|usd |eur )?(?<![a-z0-9.,]|[a-z0-9]-)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent|pct|k|thousand|mn|mln|million|bn|bln|billion|tn|trillion|cents?|m|b|t)?(?![a-z0-9])(\s+(?:euros?|pounds?|sterling|yen|yuan|dollars?|francs?))?/gi;
+/** Words that say the figure after them is rounded: "nearly 13,000", "over 1.4 million". */
+const HEDGE = /\b(?:about|around|nearly|almost|over|roughly|approximately|some|close to|more than|just over|just under)\s+(?:\$|€|£|usd |eur )?$|~\s*$/i;
+/** Index and product names that contain numbers but state no figure. */
+const NAMED_NUMBERS = /\b(?:s&p|s\s*&\s*p|russell|ftse|nikkei|stoxx|dax|cac|midcap|smallcap|nasdaq)\s*\d+|\b(?:model|phase|series|iphone|galaxy|pixel)\s+\d+\b/gi;
 
 /** Typed figures of a headline; years are dates, not figures. */
 export function extractNumbers(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(/\bq([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b/gi)) out.add(`q:${m[1] ?? ORDINAL_Q[(m[2] ?? '').toLowerCase()]}`);
-  for (const m of text.matchAll(NUMBER_RE)) {
+  for (const m of text.matchAll(/\b(\d+)(?:st|nd|rd|th)\b/gi)) out.add(`ord:${m[1]}`);
+  const plain = text.includes('&') || /model|phase|series|iphone|galaxy|pixel|russell|ftse|nikkei|stoxx|dax|cac|cap/i.test(text) ? text.replace(NAMED_NUMBERS, ' ') : text;
+  for (const m of plain.matchAll(NUMBER_RE)) {
     const raw = m[2] as string;
     const unit = (m[3] ?? '').toLowerCase();
-    const currency = m[1] !== undefined;
+    const currency = m[1] !== undefined || m[4] !== undefined || unit.startsWith('cent');
     const value = Number.parseFloat(raw.replace(/,/g, ''));
     if (!Number.isFinite(value)) continue;
     if (unit === '' && !currency && /^(19|20)\d\d$/.test(raw)) continue;
-    if (unit === '' && !currency && /q[1-4]$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 1), (m.index ?? 0) + 1))) continue;
     if (unit === '%' || unit === 'percent' || unit === 'pct') out.add(`pct:${value}`);
-    else out.add(`${currency ? 'amt' : 'n'}:${Number((value * (SCALE[unit] ?? 1)).toPrecision(4))}`);
+    else {
+      const hedged = HEDGE.test(plain.slice(Math.max(0, (m.index ?? 0) - 16), m.index ?? 0));
+      out.add(`${currency ? 'amt' : 'n'}:${Number((value * (SCALE[unit] ?? 1)).toPrecision(4))}${hedged ? '~' : ''}`);
+    }
   }
   return [...out].sort();
 }
+
+/** Significant digits of a figure as printed (trailing zeros of a whole number are not significant). */
+function significantDigits(value: string): number {
+  const digits = value.replace(/^[0.-]+/, '').replace('.', '');
+  return value.includes('.') ? digits.length : digits.replace(/0+$/, '').length;
+}
+
+/**
+ * Two figures of one kind are the same figure: equal, or a large count or amount that one side gives rounded and
+ * says so ("nearly 13,000" and "12,963"; "$962.7M" and "nearly $1 billion"): the hedged one is within one unit of its
+ * last significant digit. A bare round figure is exact: "$100 billion" is not "$110 billion".
+ */
+function sameFigure(x: string, y: string): boolean {
+  if (x === y) return true;
+  const cut = x.indexOf(':');
+  if (cut !== y.indexOf(':') || x.slice(0, cut) !== y.slice(0, cut)) return false;
+  const a = x.slice(cut + 1);
+  const b = y.slice(cut + 1);
+  const ha = a.endsWith('~');
+  const hb = b.endsWith('~');
+  const sa = ha ? a.slice(0, -1) : a;
+  const sb = hb ? b.slice(0, -1) : b;
+  if (sa === sb) return true;
+  if (!ha && !hb) return false;
+  const va = Number(sa);
+  const vb = Number(sb);
+  const da = significantDigits(sa);
+  const db = significantDigits(sb);
+  // The rounder figure must be the hedged one; two figures equally round are equal or different.
+  if (da === db) return false;
+  const [round, digits, hedged] = da < db ? [va, da, ha] : [vb, db, hb];
+  if (!hedged || round < 1000) return false;
+  const unit = 10 ** (Math.floor(Math.log10(round)) - digits + 1);
+  return Math.abs(va - vb) < unit;
+}
+
+const NUMBER_KINDS = ['pct', 'amt', 'q', 'n', 'ord'] as const;
 
 /**
  * Figures conflict when both titles state figures of one kind and each states one the other lacks: a rewrite may
  * leave a figure out, but not state a different one ("50-for-1" and "10-for-1" share the 1, yet disagree).
  */
 export function numbersAgree(a: readonly string[], b: readonly string[]): boolean {
-  for (const kind of ['pct', 'amt', 'q', 'n']) {
+  if (a.length === 0 || b.length === 0) return true;
+  for (const kind of NUMBER_KINDS) {
     const xa = a.filter((x) => x.startsWith(`${kind}:`));
     const xb = b.filter((x) => x.startsWith(`${kind}:`));
     if (xa.length === 0 || xb.length === 0) continue;
-    const aInB = xa.every((x) => xb.includes(x));
-    const bInA = xb.every((x) => xa.includes(x));
+    const aInB = xa.every((x) => xb.some((y) => sameFigure(x, y)));
+    const bInA = xb.every((y) => xa.some((x) => sameFigure(x, y)));
     if (!aInB && !bInA) return false;
   }
   return true;
+}
+
+/** A figure both titles state that identifies a story: an amount, or a count of a thousand or more. */
+function shareTellingFigure(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => (x.startsWith('amt:') || (x.startsWith('n:') && Number.parseFloat(x.slice(2)) >= 1000)) && b.some((y) => sameFigure(x, y)));
 }
 
 /** Similarity of the texts alone, 0..1 (the better of stemmed-word and trigram Jaccard). */
@@ -298,10 +355,16 @@ export function compareStories(a: Fingerprint, b: Fingerprint, options: Similari
   const lead = a.lead.length > 0 && b.lead.length > 0 ? jaccard(a.lead, b.lead) : 0;
   const meaning = meaningSimilarity(a.content ?? [], b.content ?? [], options.vectors);
   const score = Math.max(title, meaning, lead >= options.leadThreshold ? (title + lead) / 2 : 0);
-  if (a.tickers.length > 0 && b.tickers.length > 0 && !a.tickers.some((t) => b.tickers.includes(t))) return { duplicate: false, reason: 'tickers', score };
-  if (!directionsAgree(a.direction, b.direction, title, meaning) || opposite(a.tone, b.tone)) return { duplicate: false, reason: 'direction', score };
+  if (!tickersAgree(a.tickers, b.tickers)) return { duplicate: false, reason: 'tickers', score };
+  if (opposite(a.tone, b.tone) || opposedOutcomes(a.content ?? [], b.content ?? [], title) || opposedMoves(a.content ?? [], b.content ?? [])) {
+    return { duplicate: false, reason: 'direction', score };
+  }
   if (!numbersAgree(a.numbers, b.numbers)) return { duplicate: false, reason: 'numbers', score };
   if (!eventsAgree(a, b)) return { duplicate: false, reason: 'event', score };
+  const sameEvent = sameStoryEvent(a, b);
+  if (!directionsAgree(a.direction, b.direction, title, meaning) && !(sameEvent && (a.direction === 'none' || b.direction === 'none'))) {
+    return { duplicate: false, reason: 'direction', score };
+  }
   if (apartMs > DAY_APART_MS && a.event === null && b.event === null) {
     return title >= REPRINT ? { duplicate: true, score } : { duplicate: false, reason: 'text', score };
   }
@@ -309,8 +372,93 @@ export function compareStories(a: Fingerprint, b: Fingerprint, options: Similari
     title >= options.titleThreshold ||
     meaning >= (options.meaningThreshold ?? DEFAULT_SIMILARITY.meaningThreshold) ||
     (title >= options.titleWithLeadThreshold && lead >= options.leadThreshold) ||
-    (title >= SAME_EVENT_TITLE && sameSpecificEvent(a, b));
+    sameEvent;
   return close ? { duplicate: true, score } : { duplicate: false, reason: 'text', score };
+}
+
+/**
+ * Stories about different companies never fold; nor do two that each name a company the other does not ("Baidu
+ * partners with Uber" / "Baidu partners with Lyft"): a rewrite may drop a name, not swap it.
+ */
+function tickersAgree(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  if (!a.some((t) => b.includes(t))) return false;
+  return a.every((t) => b.includes(t)) || b.every((t) => a.includes(t));
+}
+
+// Outcome words come in opposed sets: word vectors put "meets" beside "fails" and "grants" beside "denies", so two
+// near-twin titles whose outcome words oppose are two stories, whatever their similarity.
+const OUTCOME_SETS: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>])[] = [
+  [
+    words('succeeds succeed success successful meets met achieves achieved wins won grants granted approves approved approval clears cleared upholds upheld reaffirms reaffirmed affirms maintains reiterates keeps beats tops passes passed positive allows allowed accepts accepted'),
+    words('fails failed fail failure misses missed loses lost denies denied rejects rejected rejection blocks blocked overturns overturned against withdraws withdrawn withdrew suspends suspended pulls pulled scraps scrapped negative halts halted abandons abandoned terminates terminated cancels canceled cancelled refuses refused not no'),
+  ],
+  // Intent against decision: "board proposes" and "shareholders approve" are two steps.
+  [words('proposes proposed proposal plans considers considering weighs mulls explores exploring seeks eyes nears talks'), words('approve approves approved completes completed finalizes finalized closes closed')],
+  // A case filed against a case resolved.
+  [words('sues sue sued files filed accuses accused charges charged probe probes investigates investigation opens'), words('settle settles settled settlement verdict ruling rules fined pay pays paid dismisses dismissed convicted acquitted')],
+];
+/** Negations that near-twin titles may differ by alone ("rules for" / "rules against"). */
+const NEGATIONS = words('against not no never without');
+const NEAR_TWIN = 0.6;
+
+function words(list: string): ReadonlySet<string> {
+  return new Set(list.split(' '));
+}
+
+function opposedOutcomes(a: readonly string[], b: readonly string[], title: number): boolean {
+  const onlyA = a.filter((w) => !b.includes(w));
+  const onlyB = b.filter((w) => !a.includes(w));
+  for (const [x, y] of OUTCOME_SETS) {
+    const aX = onlyA.some((w) => x.has(w));
+    const aY = onlyA.some((w) => y.has(w));
+    const bX = onlyB.some((w) => x.has(w));
+    const bY = onlyB.some((w) => y.has(w));
+    if ((aX && bY && !aY && !bX) || (aY && bX && !aX && !bY)) return true;
+  }
+  if (title >= NEAR_TWIN) {
+    const negA = onlyA.some((w) => NEGATIONS.has(w));
+    const negB = onlyB.some((w) => NEGATIONS.has(w));
+    if (negA !== negB && !(negA ? b : a).some((w) => NEGATIONS.has(w))) return true;
+  }
+  return false;
+}
+
+// Market wraps: which way each index or asset moved. "Nasdaq closes at record high while Dow slips" and "Dow closes
+// at record high while Nasdaq slips" share every word and every aggregate direction, yet say opposite things.
+const MARKETS = words('nasdaq dow p russell stocks equities futures treasuries yields oil crude gold bitcoin dollar tech chips banks small-caps');
+const MOVES_UP = words('rise rises rose higher gains gained climbs climbed jumps jumped rallies rallied record high highs advances advanced up surges surged soars soared bounce rebounds rebounded');
+const MOVES_DOWN = words('fall falls fell lower slips slipped drops dropped declines declined slides slid sheds shed tumbles tumbled sinks sank down loses lost retreats slumps plunges plunged worst');
+
+/** Each market named in content words (in title order) with the first move word after it, before the next market. */
+function marketMoves(content: readonly string[]): Map<string, Direction> | undefined {
+  let moves: Map<string, Direction> | undefined;
+  let current: string | undefined;
+  for (const w of content) {
+    if (MARKETS.has(w)) {
+      current = w;
+      continue;
+    }
+    if (current === undefined) continue;
+    const move: Direction | undefined = MOVES_UP.has(w) ? 'up' : MOVES_DOWN.has(w) ? 'down' : undefined;
+    if (move === undefined) continue;
+    moves ??= new Map();
+    if (!moves.has(current)) moves.set(current, move);
+    current = undefined;
+  }
+  return moves;
+}
+
+function opposedMoves(a: readonly string[], b: readonly string[]): boolean {
+  const ma = marketMoves(a);
+  if (ma === undefined) return false;
+  const mb = marketMoves(b);
+  if (mb === undefined) return false;
+  for (const [market, move] of ma) {
+    const other = mb.get(market);
+    if (other !== undefined && other !== move) return true;
+  }
+  return false;
 }
 
 /**
@@ -328,20 +476,29 @@ const SPECIFIC_EVENTS = new Set([
   'business_suspension',
   'merger_acquisition',
   'fda_decision',
+  'clinical_trial',
+  'layoffs',
 ]);
-const SAME_EVENT_TITLE = 0.15;
 const DAY_APART_MS = 12 * 3_600_000;
 const REPRINT = 0.8;
 
-function sameSpecificEvent(a: Fingerprint, b: Fingerprint): boolean {
-  if (a.event === null || a.event !== b.event || !SPECIFIC_EVENTS.has(a.event)) return false;
-  if (a.direction === 'none' || a.direction !== b.direction) return false;
+/**
+ * The same reportable event of the same companies: a specific event (see above) in the same direction, an analyst
+ * call by the same named firm (a firm makes one call on a stock at a time), or any event with the same telling figure
+ * ("$2.8 billion contract", "14,000 jobs").
+ */
+function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
+  if (a.event === null || b.event === null || eventFamily(a.event) !== eventFamily(b.event)) return false;
   if (a.eventDetail !== b.eventDetail) return false;
   if (a.tickers.length === 0 || a.tickers.length !== b.tickers.length || !a.tickers.every((t) => b.tickers.includes(t))) return false;
-  // Figures must be stated by both and shared, or by neither.
-  if (a.numbers.length === 0 && b.numbers.length === 0) return true;
-  return a.numbers.some((n) => b.numbers.includes(n));
+  if (shareTellingFigure(a.numbers, b.numbers)) return true;
+  if (eventFamily(a.event) === 'analyst') return a.eventDetail !== undefined && a.eventDetail.startsWith('by ');
+  // A company's results release and the coverage of it: "CrowdStrike reports third-quarter results" is the story
+  // "CrowdStrike beats revenue estimates" tells (the gates have already checked quarters and figures).
+  if (a.event !== b.event) return (GENERIC_EVENTS.has(a.event) && SPECIFIC_EVENTS.has(b.event)) || (GENERIC_EVENTS.has(b.event) && SPECIFIC_EVENTS.has(a.event));
+  return SPECIFIC_EVENTS.has(a.event) && a.direction !== 'none' && a.direction === b.direction;
 }
+const GENERIC_EVENTS = new Set(['earnings', 'guidance']);
 
 /** Opposite directions never merge; a neutral rewrite of a directional story merges only when nearly identical. */
 function directionsAgree(a: Direction, b: Direction, title: number, meaning: number): boolean {
@@ -359,6 +516,7 @@ const NEUTRAL_MEANING = 0.72;
 function eventsAgree(a: Fingerprint, b: Fingerprint): boolean {
   if (a.event === null || b.event === null) return true;
   if (eventFamily(a.event) !== eventFamily(b.event)) return false;
+  if ((a.event === 'earnings_date') !== (b.event === 'earnings_date')) return false;
   return a.eventDetail === undefined || b.eventDetail === undefined || a.eventDetail === b.eventDetail;
 }
 

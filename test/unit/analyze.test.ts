@@ -109,10 +109,11 @@ describe('near-duplicates across outlets', () => {
     const a = fp('Exxon to cut 2,000 jobs globally');
     const b = fp('Exxon Mobil Corp XOM To Eliminate About 2,000 Positions Worldwide');
     expect(compareStories(a, b, withVectors).duplicate).toBe(true);
-    // Without vectors only shared stems count, and these two share almost none.
-    expect(compareStories(a, b).duplicate).toBe(false);
     const slide = fp('Netflix stock slides on surprise Brazil tax charge');
-    expect(compareStories(fp('Netflix shares fall after it flags Brazilian tax expense'), slide, withVectors).duplicate).toBe(true);
+    const fall = fp('Netflix shares fall after it flags Brazilian tax expense');
+    expect(compareStories(fall, slide, withVectors).duplicate).toBe(true);
+    // Without vectors only shared stems count, and these two share almost none.
+    expect(compareStories(fall, slide).duplicate).toBe(false);
     // Meaning never overrides the gates: opposite tone, other figures, another company.
     expect(compareStories(fp('Ford quarterly loss narrows'), fp('Ford quarterly loss widens'), withVectors).duplicate).toBe(false);
     expect(compareStories(fp('Exxon to cut 2,000 jobs globally'), fp('Exxon to cut 4,000 positions worldwide'), withVectors).duplicate).toBe(false);

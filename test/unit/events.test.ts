@@ -27,6 +27,16 @@ describe('classifyEvent', () => {
     ['Lockheed Martin wins $7.8 billion Pentagon contract', 'contract_win'],
     ['Spirit Airlines files for Chapter 11 bankruptcy protection', 'bankruptcy'],
     ['Alibaba files annual report on Form 20-F', 'sec_filing'],
+    ['Microsoft to announce fiscal year 2026 second-quarter results', 'earnings_date'],
+    ['Vertex kidney disease drug meets main goal in late-stage study', 'clinical_trial'],
+    ['FDA approves Vertex drug after late-stage study', 'fda_decision'],
+    ['Amazon to eliminate roughly 14,000 corporate roles', 'layoffs'],
+    ['Ford recalls over 1.4 million vehicles over rearview camera issue', 'recall'],
+    ['NIO Announces Pricing of US$1.16 Billion Equity Offering', 'offering'],
+    ['Oracle sells $18 billion of bonds to fund data centers', 'offering'],
+    ['SoFi launches $1.5 billion share sale', 'offering'],
+    ['BofA turns bullish on AMD', 'analyst_upgrade'],
+    ['Pentagon awards Boeing $2.8 billion contract', 'contract_win'],
   ])('%s -> %s', (title, type) => {
     expect(classifyEvent(title)?.type).toBe(type);
   });
@@ -46,6 +56,12 @@ describe('classifyEvent', () => {
   it('gives FDA decisions the sign of the outcome', () => {
     expect(classifyEvent('FDA approves new drug from Merck')?.prior).toBe(1);
     expect(classifyEvent('FDA issues complete response letter to Novavax')?.prior).toBe(-1);
+  });
+
+  it('tells a trial that worked from one that failed', () => {
+    expect(classifyEvent('Pfizer obesity pill succeeds in mid-stage trial')?.detail).toBe('success');
+    expect(classifyEvent('Pfizer obesity pill fails to meet main goal in mid-stage trial')?.detail).toBe('failure');
+    expect(classifyEvent('Pfizer obesity pill fails to meet main goal in mid-stage trial')?.prior).toBe(-1);
   });
 
   it('returns null when no family fits', () => {

@@ -56,6 +56,44 @@ describe('similarity', () => {
     expect(numbersAgree(['pct:35', 'q:3'], ['q:3'])).toBe(true);
   });
 
+  it('reads figures as wires write them: units, currencies, ordinals, names that hold numbers', () => {
+    expect(extractNumbers('Oracle sells $18 bln of bonds')).toEqual(['amt:18000000000']);
+    expect(extractNumbers('raises dividend to 91 cents')).toEqual(['amt:0.91']);
+    expect(extractNumbers('Alphabet raises 6.5 billion euros in bond sale')).toEqual(['amt:6500000000']);
+    expect(extractNumbers('Realty Income declares 664th consecutive monthly dividend')).toEqual(['ord:664']);
+    // Index, model and product names are not figures; neither are digits glued to a word.
+    expect(extractNumbers('S&P 500 futures slip; Tesla recalls Model 3 cars; Nvidia H200 and FY26 outlook')).toEqual([]);
+    expect(extractNumbers('Target Q3 comps -2.7%')).toEqual(['pct:2.7', 'q:3']);
+  });
+
+  it('takes a hedged round figure as the precise one, and a bare round figure as exact', () => {
+    expect(numbersAgree(extractNumbers('recalls over 1.4 million vehicles'), extractNumbers('recall covering 1,448,655 vehicles'))).toBe(true);
+    expect(numbersAgree(extractNumbers('buys nearly $1 billion of bitcoin'), extractNumbers('adds bitcoin for $962.7M'))).toBe(true);
+    expect(numbersAgree(extractNumbers('recalls nearly 13,000 vehicles'), extractNumbers('recalls 12,963 vehicles'))).toBe(true);
+    expect(numbersAgree(extractNumbers('announces $110 billion buyback'), extractNumbers('announces $100 billion buyback'))).toBe(false);
+    expect(numbersAgree(extractNumbers('to invest up to $100 billion'), extractNumbers('to invest up to $10 billion'))).toBe(false);
+    expect(numbersAgree(extractNumbers('cut about 2,500 jobs'), extractNumbers('cut 2,000 jobs'))).toBe(false);
+    expect(numbersAgree(extractNumbers('declares 664th dividend'), extractNumbers('declares 665th dividend'))).toBe(false);
+  });
+
+  it('keeps near-twins apart when their outcomes, steps or market moves oppose', () => {
+    const pfe = { tickers: ['PFE'] };
+    const t = (a: string, b: string, over = pfe): boolean => compareStories(fp(a, { ...over, content: contentWords(a.toLowerCase()) }), fp(b, { ...over, content: contentWords(b.toLowerCase()) })).duplicate;
+    expect(t('Pfizer obesity pill meets main goal in mid-stage trial', 'Pfizer obesity pill fails main goal in mid-stage trial')).toBe(false);
+    expect(t('Judge grants Coinbase motion to dismiss lawsuit', 'Judge denies Coinbase motion to dismiss lawsuit')).toBe(false);
+    expect(t('Judge rules for Meta in FTC antitrust case', 'Judge rules against Meta in FTC antitrust case')).toBe(false);
+    expect(t('Tesla board proposes $1 trillion pay package for Musk', 'Tesla shareholders approve $1 trillion pay package for Musk')).toBe(false);
+    expect(t('FTC sues Amazon over Prime sign-ups', 'Amazon to settle FTC lawsuit over Prime sign-ups')).toBe(false);
+    expect(t('Nasdaq closes at record high while Dow slips', 'Dow closes at record high while Nasdaq slips', { tickers: [] })).toBe(false);
+    // The same outcome in other words still folds.
+    expect(t('Pfizer obesity pill fails main goal in mid-stage trial', 'Pfizer obesity pill misses main goal in mid-stage trial')).toBe(true);
+  });
+
+  it('keeps apart stories that each name a company the other does not', () => {
+    expect(compareStories(fp('Baidu partners with Uber to deploy robotaxis', { tickers: ['BIDU', 'UBER'] }), fp('Baidu partners with Lyft to deploy robotaxis', { tickers: ['BIDU', 'LYFT'] })).duplicate).toBe(false);
+    expect(compareStories(fp('Baidu partners with Uber to deploy robotaxis', { tickers: ['BIDU', 'UBER'] }), fp('Baidu partners with Uber to deploy robotaxis abroad', { tickers: ['BIDU'] })).duplicate).toBe(true);
+  });
+
   it('computes Jaccard on sorted sets', () => {
     expect(jaccard(['a', 'b', 'c'], ['b', 'c', 'd'])).toBeCloseTo(0.5);
     expect(jaccard([], [])).toBe(0);
