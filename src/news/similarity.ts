@@ -252,6 +252,11 @@ const ORDINAL_Q: Record<string, string> = { first: '1', second: '2', third: '3',
 // optional scale or percent, optional currency word after ("6.5 billion euros").
 const NUMBER_RE =
   /(\$|€|£|¥|usd |eur )?(?<![a-z0-9.,]|[a-z0-9]-)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent|pct|k|thousand|mn|mln|million|bn|bln|billion|tn|trillion|cents?|m|b|t)?(?![a-z0-9])(\s+(?:euros?|pounds?|sterling|yen|yuan|dollars?|francs?))?/gi;
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+// "third straight session", not "third quarter" (a period, read above).
+const ORDINAL_WORD = new RegExp(String.raw`\b(${ORDINALS.join('|')})\b(?![- ](?:quarter|half))`, 'gi');
+/** "Wall St ends lower Friday" and "Stocks close lower Thursday" are two days' wraps. */
+const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
 /** Words that say the figure after them is rounded: "nearly 13,000", "over 1.4 million". */
 const HEDGE = /\b(?:about|around|nearly|almost|over|roughly|approximately|some|close to|more than|just over|just under)\s+(?:\$|€|£|usd |eur )?$|~\s*$/i;
 /** Index and product names that contain numbers but state no figure. */
@@ -262,6 +267,8 @@ export function extractNumbers(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(/\bq([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b/gi)) out.add(`q:${m[1] ?? ORDINAL_Q[(m[2] ?? '').toLowerCase()]}`);
   for (const m of text.matchAll(/\b(\d+)(?:st|nd|rd|th)\b/gi)) out.add(`ord:${m[1]}`);
+  for (const m of text.matchAll(ORDINAL_WORD)) out.add(`ord:${ORDINALS.indexOf((m[1] as string).toLowerCase()) + 1}`);
+  for (const m of text.matchAll(WEEKDAY)) out.add(`day:${(m[1] as string).slice(0, 3).toLowerCase()}`);
   const plain = text.includes('&') || /model|phase|series|iphone|galaxy|pixel|russell|ftse|nikkei|stoxx|dax|cac|cap/i.test(text) ? text.replace(NAMED_NUMBERS, ' ') : text;
   for (const m of plain.matchAll(NUMBER_RE)) {
     const raw = m[2] as string;
@@ -314,7 +321,13 @@ function sameFigure(x: string, y: string): boolean {
   return Math.abs(va - vb) < unit;
 }
 
-const NUMBER_KINDS = ['pct', 'amt', 'q', 'n', 'ord'] as const;
+// Amounts split by size: a per-share price ($253) and a deal value ($59.5 billion) are different quantities, not a
+// conflict; two per-share amounts or two deal values are compared.
+const NUMBER_KINDS = ['pct', 'amt', 'amt+', 'q', 'n', 'ord', 'day'] as const;
+function kindOf(figure: string): string {
+  const kind = figure.slice(0, figure.indexOf(':'));
+  return kind === 'amt' && Number.parseFloat(figure.slice(4)) >= 100_000 ? 'amt+' : kind;
+}
 
 /**
  * Figures conflict when both titles state figures of one kind and each states one the other lacks: a rewrite may
@@ -323,8 +336,8 @@ const NUMBER_KINDS = ['pct', 'amt', 'q', 'n', 'ord'] as const;
 export function numbersAgree(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return true;
   for (const kind of NUMBER_KINDS) {
-    const xa = a.filter((x) => x.startsWith(`${kind}:`));
-    const xb = b.filter((x) => x.startsWith(`${kind}:`));
+    const xa = a.filter((x) => kindOf(x) === kind);
+    const xb = b.filter((x) => kindOf(x) === kind);
     if (xa.length === 0 || xb.length === 0) continue;
     const aInB = xa.every((x) => xb.some((y) => sameFigure(x, y)));
     const bInA = xb.every((y) => xa.some((x) => sameFigure(x, y)));
@@ -390,8 +403,8 @@ function tickersAgree(a: readonly string[], b: readonly string[]): boolean {
 // near-twin titles whose outcome words oppose are two stories, whatever their similarity.
 const OUTCOME_SETS: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>])[] = [
   [
-    words('succeeds succeed success successful meets met achieves achieved wins won grants granted approves approved approval clears cleared upholds upheld reaffirms reaffirmed affirms maintains reiterates keeps beats tops passes passed positive allows allowed accepts accepted'),
-    words('fails failed fail failure misses missed loses lost denies denied rejects rejected rejection blocks blocked overturns overturned against withdraws withdrawn withdrew suspends suspended pulls pulled scraps scrapped negative halts halted abandons abandoned terminates terminated cancels canceled cancelled refuses refused not no'),
+    words('succeed succeeds success successful meet meets met achieve achieves achieved win wins won grant grants granted approve approves approved approval clear clears cleared uphold upholds upheld reaffirm reaffirms reaffirmed affirm affirms maintain maintains reiterate reiterates keep keeps beat beats top tops pass passes passed positive allow allows allowed accept accepts accepted'),
+    words('fail fails failed failure miss misses missed lose loses lost deny denies denied reject rejects rejected rejection block blocks blocked overturn overturns overturned against withdraw withdraws withdrawn withdrew suspend suspends suspended pull pulls pulled scrap scraps scrapped negative halt halts halted abandon abandons abandoned terminate terminates terminated cancel cancels canceled cancelled refuse refuses refused not no'),
   ],
   // Intent against decision: "board proposes" and "shareholders approve" are two steps.
   [words('proposes proposed proposal plans considers considering weighs mulls explores exploring seeks eyes nears talks'), words('approve approves approved completes completed finalizes finalized closes closed')],
@@ -490,13 +503,27 @@ const REPRINT = 0.8;
 function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   if (a.event === null || b.event === null || eventFamily(a.event) !== eventFamily(b.event)) return false;
   if (a.eventDetail !== b.eventDetail) return false;
-  if (a.tickers.length === 0 || a.tickers.length !== b.tickers.length || !a.tickers.every((t) => b.tickers.includes(t))) return false;
+  // The same companies: one side may name a company the other leaves out.
+  if (a.tickers.length === 0 || b.tickers.length === 0) return false;
+  const [fewer, more] = a.tickers.length <= b.tickers.length ? [a.tickers, b.tickers] : [b.tickers, a.tickers];
+  if (!fewer.every((t) => more.includes(t))) return false;
   if (shareTellingFigure(a.numbers, b.numbers)) return true;
   if (eventFamily(a.event) === 'analyst') return a.eventDetail !== undefined && a.eventDetail.startsWith('by ');
   // A company's results release and the coverage of it: "CrowdStrike reports third-quarter results" is the story
   // "CrowdStrike beats revenue estimates" tells (the gates have already checked quarters and figures).
   if (a.event !== b.event) return (GENERIC_EVENTS.has(a.event) && SPECIFIC_EVENTS.has(b.event)) || (GENERIC_EVENTS.has(b.event) && SPECIFIC_EVENTS.has(a.event));
+  // Events that carry no direction of their own: a new CEO, a filing for bankruptcy, a deal between the same two
+  // listed companies.
+  if (a.event === 'merger_acquisition') return fewer.length >= 2 && !hasDealStep(a) && !hasDealStep(b);
+  if (UNDIRECTED_EVENTS.has(a.event)) return true;
   return SPECIFIC_EVENTS.has(a.event) && a.direction !== 'none' && a.direction === b.direction;
+}
+const UNDIRECTED_EVENTS = new Set(['executive_change', 'bankruptcy']);
+// A deal has many later steps (votes, filings, approvals, lawsuits), each its own story; only the announcement of a
+// deal between the same two companies is one story however it is worded.
+const DEAL_STEPS = words('approve approves approved approval vote votes files filed filing application clears cleared regulator regulators completes completed closes closed sues sue block blocks court lawsuit terminates terminated');
+function hasDealStep(f: Fingerprint): boolean {
+  return (f.content ?? []).some((w) => DEAL_STEPS.has(w));
 }
 const GENERIC_EVENTS = new Set(['earnings', 'guidance']);
 

@@ -120,6 +120,22 @@ describe('near-duplicates across outlets', () => {
     expect(compareStories(fp('Exxon to cut 2,000 jobs globally'), fp('Chevron to eliminate about 2,000 positions worldwide'), withVectors).duplicate).toBe(false);
   });
 
+  it('folds one event told as a release and as news, and keeps a deal\'s later steps apart', async () => {
+    const { compareStories } = await import('../../src/news/similarity.js');
+    const same = (x: string, y: string): boolean => compareStories(fp(x), fp(y)).duplicate;
+    // A results release and the coverage of it.
+    expect(same('CrowdStrike Reports Third Quarter Fiscal Year 2026 Financial Results', 'CrowdStrike beats quarterly revenue estimates on strong demand')).toBe(true);
+    // An announced date for results is not the results.
+    expect(same('Microsoft to announce fiscal year 2026 second-quarter results', 'Microsoft reports fiscal second-quarter 2026 results')).toBe(false);
+    // A new CEO, however worded.
+    expect(same('Rio Tinto names iron ore boss Simon Trott as CEO', 'Rio Tinto Appoints Simon Trott As Chief Executive, Succeeding Jakob Stausholm')).toBe(true);
+    // One deal between two companies, announced in two styles; a later step of it is another story.
+    expect(same('Merck to buy Verona Pharma for $10 billion', 'Verona Pharma To Be Acquired By Merck For $107 Per ADS In Cash')).toBe(true);
+    expect(same('Union Pacific, Norfolk Southern shareholders approve $85 billion merger', 'Union Pacific Files Merger Application With Surface Transportation Board for Norfolk Southern Deal')).toBe(false);
+    // Same event and the same telling figure: one story, even when one side carries no direction.
+    expect(same('Amazon to cut about 14,000 corporate jobs as AI reshapes workforce', 'Amazon.com Inc AMZN To Eliminate Roughly 14K Corporate Roles')).toBe(true);
+  });
+
   it('keeps two days\' moves of one stock apart, but not two days\' reports of one event', async () => {
     const { compareStories, DEFAULT_SIMILARITY } = await import('../../src/news/similarity.js');
     const withVectors = { ...DEFAULT_SIMILARITY, vectors: (await import('../../src/stores/word-vectors-file.js')).loadWordVectors() };

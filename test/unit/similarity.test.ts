@@ -74,6 +74,13 @@ describe('similarity', () => {
     expect(numbersAgree(extractNumbers('to invest up to $100 billion'), extractNumbers('to invest up to $10 billion'))).toBe(false);
     expect(numbersAgree(extractNumbers('cut about 2,500 jobs'), extractNumbers('cut 2,000 jobs'))).toBe(false);
     expect(numbersAgree(extractNumbers('declares 664th dividend'), extractNumbers('declares 665th dividend'))).toBe(false);
+    // A deal value and a per-share price are different quantities; two per-share prices are compared.
+    expect(numbersAgree(extractNumbers('Exxon to buy Pioneer in $59.5 billion deal'), extractNumbers('Exxon to acquire Pioneer for $253/share'))).toBe(true);
+    expect(numbersAgree(extractNumbers('to acquire Pioneer for $253/share'), extractNumbers('to acquire Pioneer for $260/share'))).toBe(false);
+    // Word ordinals and weekdays tell two days' wraps apart.
+    expect(numbersAgree(extractNumbers('Wall St ends lower for third straight session'), extractNumbers('Wall St ends lower for fourth straight session'))).toBe(false);
+    expect(numbersAgree(extractNumbers('Stocks close lower Friday'), extractNumbers('Stocks close lower Thursday'))).toBe(false);
+    expect(extractNumbers('third-quarter profit')).toEqual(['q:3']);
   });
 
   it('keeps near-twins apart when their outcomes, steps or market moves oppose', () => {
