@@ -1,0 +1,111 @@
+// Figures in headlines: typed, normalized and compared the way a reader would. "$1.2B" and "$1.2 billion" are one
+// amount, "nearly 13,000" and "12,963" one count, "$0.26" and "$0.27" two dividends, "third straight session" and
+// "fourth straight session" two days' market wraps.
+
+const SCALE: Record<string, number> = {
+  k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, mln: 1e6, million: 1e6, b: 1e9, bn: 1e9, bln: 1e9, billion: 1e9, t: 1e12, tn: 1e12, trillion: 1e12,
+  cent: 0.01, cents: 0.01,
+};
+const ORDINAL_Q: Record<string, string> = { first: '1', second: '2', third: '3', fourth: '4' };
+// A figure: optional currency sign, digits (not glued to a word before them: "FY25", "H200", "KC-46" are names),
+// optional scale or percent, optional currency word after ("6.5 billion euros").
+const NUMBER_RE =
+  /(\$|€|£|¥|usd |eur )?(?<![a-z0-9.,]|[a-z0-9]-)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent|pct|k|thousand|mn|mln|million|bn|bln|billion|tn|trillion|cents?|m|b|t)?(?![a-z0-9])(\s+(?:euros?|pounds?|sterling|yen|yuan|dollars?|francs?))?/gi;
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+// "third straight session", not "third quarter" (a period, read above).
+const ORDINAL_WORD = new RegExp(String.raw`\b(${ORDINALS.join('|')})\b(?![- ](?:quarter|half))`, 'gi');
+/** "Wall St ends lower Friday" and "Stocks close lower Thursday" are two days' wraps. */
+const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+/** Words that say the figure after them is rounded: "nearly 13,000", "over 1.4 million". */
+const HEDGE = /\b(?:about|around|nearly|almost|over|roughly|approximately|some|close to|more than|just over|just under)\s+(?:\$|€|£|usd |eur )?$|~\s*$/i;
+/** Index and product names that contain numbers but state no figure. */
+const NAMED_NUMBERS = /\b(?:s&p|s\s*&\s*p|russell|ftse|nikkei|stoxx|dax|cac|midcap|smallcap|nasdaq)\s*\d+|\b(?:model|phase|series|iphone|galaxy|pixel)\s+\d+\b/gi;
+
+/** Typed figures of a headline; years are dates, not figures. */
+export function extractNumbers(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\bq([1-4])\b|\b(first|second|third|fourth)[- ]quarter\b/gi)) out.add(`q:${m[1] ?? ORDINAL_Q[(m[2] ?? '').toLowerCase()]}`);
+  for (const m of text.matchAll(/\b(\d+)(?:st|nd|rd|th)\b/gi)) out.add(`ord:${m[1]}`);
+  for (const m of text.matchAll(ORDINAL_WORD)) out.add(`ord:${ORDINALS.indexOf((m[1] as string).toLowerCase()) + 1}`);
+  for (const m of text.matchAll(WEEKDAY)) out.add(`day:${(m[1] as string).slice(0, 3).toLowerCase()}`);
+  const plain = text.includes('&') || /model|phase|series|iphone|galaxy|pixel|russell|ftse|nikkei|stoxx|dax|cac|cap/i.test(text) ? text.replace(NAMED_NUMBERS, ' ') : text;
+  for (const m of plain.matchAll(NUMBER_RE)) {
+    const raw = m[2] as string;
+    const unit = (m[3] ?? '').toLowerCase();
+    const currency = m[1] !== undefined || m[4] !== undefined || unit.startsWith('cent');
+    const value = Number.parseFloat(raw.replace(/,/g, ''));
+    if (!Number.isFinite(value)) continue;
+    if (unit === '' && !currency && /^(19|20)\d\d$/.test(raw)) continue;
+    if (unit === '%' || unit === 'percent' || unit === 'pct') out.add(`pct:${value}`);
+    else {
+      const hedged = HEDGE.test(plain.slice(Math.max(0, (m.index ?? 0) - 16), m.index ?? 0));
+      out.add(`${currency ? 'amt' : 'n'}:${Number((value * (SCALE[unit] ?? 1)).toPrecision(4))}${hedged ? '~' : ''}`);
+    }
+  }
+  return [...out].sort();
+}
+
+/** Significant digits of a figure as printed (trailing zeros of a whole number are not significant). */
+function significantDigits(value: string): number {
+  const digits = value.replace(/^[0.-]+/, '').replace('.', '');
+  return value.includes('.') ? digits.length : digits.replace(/0+$/, '').length;
+}
+
+/**
+ * Two figures of one kind are the same figure: equal, or a large count or amount that one side gives rounded and
+ * says so ("nearly 13,000" and "12,963"; "$962.7M" and "nearly $1 billion"): the hedged one is within one unit of its
+ * last significant digit. A bare round figure is exact: "$100 billion" is not "$110 billion".
+ */
+function sameFigure(x: string, y: string): boolean {
+  if (x === y) return true;
+  const cut = x.indexOf(':');
+  if (cut !== y.indexOf(':') || x.slice(0, cut) !== y.slice(0, cut)) return false;
+  const a = x.slice(cut + 1);
+  const b = y.slice(cut + 1);
+  const ha = a.endsWith('~');
+  const hb = b.endsWith('~');
+  const sa = ha ? a.slice(0, -1) : a;
+  const sb = hb ? b.slice(0, -1) : b;
+  if (sa === sb) return true;
+  if (!ha && !hb) return false;
+  const va = Number(sa);
+  const vb = Number(sb);
+  const da = significantDigits(sa);
+  const db = significantDigits(sb);
+  // The rounder figure must be the hedged one; two figures equally round are equal or different.
+  if (da === db) return false;
+  const [round, digits, hedged] = da < db ? [va, da, ha] : [vb, db, hb];
+  if (!hedged || round < 1000) return false;
+  const unit = 10 ** (Math.floor(Math.log10(round)) - digits + 1);
+  return Math.abs(va - vb) < unit;
+}
+
+// Amounts split by size: a per-share price ($253) and a deal value ($59.5 billion) are different quantities, not a
+// conflict; two per-share amounts or two deal values are compared.
+const NUMBER_KINDS = ['pct', 'amt', 'amt+', 'q', 'n', 'ord', 'day'] as const;
+function kindOf(figure: string): string {
+  const kind = figure.slice(0, figure.indexOf(':'));
+  return kind === 'amt' && Number.parseFloat(figure.slice(4)) >= 100_000 ? 'amt+' : kind;
+}
+
+/**
+ * Figures conflict when both titles state figures of one kind and each states one the other lacks: a rewrite may
+ * leave a figure out, but not state a different one ("50-for-1" and "10-for-1" share the 1, yet disagree).
+ */
+export function numbersAgree(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  for (const kind of NUMBER_KINDS) {
+    const xa = a.filter((x) => kindOf(x) === kind);
+    const xb = b.filter((x) => kindOf(x) === kind);
+    if (xa.length === 0 || xb.length === 0) continue;
+    const aInB = xa.every((x) => xb.some((y) => sameFigure(x, y)));
+    const bInA = xb.every((y) => xa.some((x) => sameFigure(x, y)));
+    if (!aInB && !bInA) return false;
+  }
+  return true;
+}
+
+/** A figure both titles state that identifies a story: an amount, or a count of a thousand or more. */
+export function shareTellingFigure(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => (x.startsWith('amt:') || (x.startsWith('n:') && Number.parseFloat(x.slice(2)) >= 1000)) && b.some((y) => sameFigure(x, y)));
+}
