@@ -31,7 +31,8 @@ export type EventType =
   | 'contract_win'
   | 'clinical_trial'
   | 'layoffs'
-  | 'recall';
+  | 'recall'
+  | 'operating_update';
 
 export interface EventMatch {
   type: EventType;
@@ -105,9 +106,9 @@ const RULES: readonly Rule[] = [
   },
   { type: 'price_target_raised', prior: 1, re: new RegExp(String.raw`\b(?:${UP})\b(?:[^.;]|\.(?=\d)){0,40}\bprice target\b|\bprice target\b(?:[^.;]|\.(?=\d)){0,20}\b(?:raised|boosted|lifted|increased)\b`, 'i') },
   { type: 'price_target_cut', prior: -1, re: new RegExp(String.raw`\b(?:${DOWN})\b(?:[^.;]|\.(?=\d)){0,40}\bprice target\b|\bprice target\b(?:[^.;]|\.(?=\d)){0,20}\b(?:cut|lowered|reduced|slashed)\b`, 'i') },
-  { type: 'analyst_upgrade', prior: 1, re: /\bupgrad(?:e|es|ed|ing)\b|\bturns? (?:bullish|positive)\b/i },
-  { type: 'analyst_downgrade', prior: -1, re: /\bdowngrad(?:e|es|ed|ing)\b|\bturns? (?:bearish|negative|cautious)\b/i },
-  { type: 'analyst_initiation', prior: 0, re: /\b(?:initiat(?:es|ed)|starts?|resum(?:es|ed)) (?:coverage|at (?:buy|sell|hold|neutral|outperform|overweight))\b/i },
+  { type: 'analyst_upgrade', prior: 1, re: /\bupgrad(?:e|es|ed|ing)\b|\bturns? (?:bullish|positive)\b|\b(?:raised|lifted|boosted) to (?:buy|outperform|overweight|strong buy|accumulate|positive)\b/i },
+  { type: 'analyst_downgrade', prior: -1, re: /\bdowngrad(?:e|es|ed|ing)\b|\bturns? (?:bearish|negative|cautious)\b|\b(?:cut|lowered|reduced) to (?:neutral|sell|underweight|underperform|hold|equal[- ]weight|market perform|sector perform|in[- ]line|peer perform|reduce)\b/i },
+  { type: 'analyst_initiation', prior: 0, re: /\b(?:initiat(?:es|ed)|starts?|started|resum(?:es|ed)) (?:coverage|at (?:buy|sell|hold|neutral|outperform|overweight|underweight|equal[- ]weight|market perform))\b/i },
   {
     type: 'merger_acquisition',
     prior: 0,
@@ -141,7 +142,7 @@ const RULES: readonly Rule[] = [
     re: /\b(?:Q[1-4]|quarterly|(?:first|second|third|fourth)[- ]quarter|full[- ]year|annual|interim|half[- ]year)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:results?|earnings|profit|loss|revenue|sales|EPS)\b|\b(?:reports?|posts?|reported|posted)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:results|earnings|profit|loss|EPS)\b|\bearnings (?:call|release|report)\b/i,
   },
   { type: 'guidance', prior: 0, re: /\b(?:guidance|outlook|reaffirms?|reiterates?)\b/i },
-  { type: 'offering', prior: -1, re: /\b(?:public offering|secondary offering|share offering|stock offering|equity offering|debt offering|bond offering|notes offering|direct offering|registered offering|(?:share|stock|bond|debt) sales?|sells? (?:\S+ ){0,4}(?:of )?(?:bonds|notes|debt)|pricing of (?:\S+ ){0,5}(?:offering|notes)|at[- ]the[- ]market|ATM program|convertible (?:senior )?notes?|private placement|prices? (?:\$[\d.]+ ?[mb]\w* )?offering|proposed offering|rights issue|share issue)\b/i },
+  { type: 'offering', prior: -1, re: /\b(?:public offering|secondary offering|share offering|stock offering|equity offering|debt offering|bond offering|notes offering|direct offering|registered offering|(?:share|stock|bond|debt) sales?|sells? (?:\S+ ){0,4}(?:of )?(?:bonds|notes|debt)|pricing of (?:\S+ ){0,5}(?:offering|notes)|at[- ]the[- ]market|ATM program|convertible (?:senior )?notes?|convertible (?:market|bonds?|debt|offering)|private placement|prices? (?:\$[\d.]+ ?[mb]\w* )?offering|proposed offering|rights issue|share issue)\b/i },
   { type: 'buyback', prior: 1, re: /\b(?:buyback|buy[- ]back|share repurchase|stock repurchase|repurchase (?:program|plan|authori[sz]ation)|repurchases? (?:up to )?\$)/i },
   {
     type: 'dividend',
@@ -150,10 +151,16 @@ const RULES: readonly Rule[] = [
     detail: (_m, text) =>
       /\b(?:rais|increas|hik|boost)\w*/i.test(text) ? 'increased' : /\b(?:cut|suspend|eliminat|reduc|omit)\w*/i.test(text) ? 'cut' : undefined,
   },
-  { type: 'stake_sale', prior: -1, re: /\b(?:sells?|sold|offloads?|dumps?|trims?|reduces?|unloads?|divests?) (?:its |a |part of its |entire |remaining )?(?:\d[\d.]*% )?(?:stake|holding|shares in|position)\b|\bstake sale\b|\bblock (?:trade|sale)\b/i },
+  { type: 'stake_sale', prior: -1, re: /\b(?:sells?|sold|offloads?|dumps?|trims?|reduces?|unloads?|divests?) (?:its |a |part of its |entire |remaining )?(?:\d[\d.]*% )?(?:[A-Z][\w.&'-]* ){0,3}(?:stake|holding|shares in|position)\b|\bstake sale\b|\bblock (?:trade|sale)\b/i },
   { type: 'litigation', prior: -1, re: /\b(?:lawsuit|sues|sued|suing|class action|litigation|subpoena|Wells notice|indict(?:ed|ment)|settle(?:s|d|ment)? (?:with|charges|claims|lawsuit)|antitrust (?:suit|case|probe)|jury (?:verdict|award)|patent infringement|probe|investigation)\b/i },
   { type: 'regulation', prior: -1, re: /\b(?:sanction(?:s|ed)?|export (?:controls?|ban|curbs|restrictions|licen[cs]es?)|entity list|tariffs?|regulator(?:s|y)?|ban(?:s|ned)?|fine[sd]?|penalty|CFIUS|antitrust)\b/i },
-  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure)|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor)\b|\b(?:appoints?|names?|named|hires?|taps?)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president)\b/i },
+  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure)|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor)\b|\b(?:appoints?|appointment of|names?|named|hires?|taps?)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president)\b/i },
+  {
+    // Monthly production, deliveries or traffic: a company gives one such update a month.
+    type: 'operating_update',
+    prior: 0,
+    re: /\b(?:January|February|March|April|June|July|August|September|October|November|December|monthly)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:deliver(?:y|ies)|production|output|operating (?:data|metrics|update)|traffic|(?:bitcoin|BTC) (?:mined|holdings))\b|\b(?:deliver(?:y|ies)|production|operating|operations) (?:update|results|data|report)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:January|February|March|April|June|July|August|September|October|November|December)\b/i,
+  },
   { type: 'layoffs', prior: 0, re: /\b(?:lay(?:s|ing)? off|laid off|layoffs?|job cuts?|(?:cut(?:s|ting)?|eliminat(?:e|es|ing)|shed(?:s|ding)?|slash(?:es|ing)?|axe[sd]?|reduc(?:e|es|ing)) (?:\S+ ){0,4}(?:jobs|roles|positions|workers|employees|staff|workforce|headcount))\b/i },
   { type: 'recall', prior: -1, re: /\brecall(?:s|ed|ing)?\b(?:[^.;]|\.(?=\d)){0,60}\b(?:vehicles|cars|trucks|evs|suvs|units|products|devices|pounds|bottles|packages|lots)\b|\b(?:issues?|expands?|announces?) (?:a )?recall\b/i },
   { type: 'business_suspension', prior: -1, re: /\b(?:suspend(?:s|ed)?|paus(?:es|ed)|halt(?:s|ed)?|shut(?:s|ting)? down|closes?|idl(?:es|ed)|stops?|stopped)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:operations?|production|output|shipments?|sales|services?|plant|factory|mine|deliveries|business)\b/i },
@@ -198,5 +205,5 @@ export const EVENT_WEIGHT: Readonly<Record<EventType, number>> = {
   guidance_raised: 0.85, guidance_cut: 0.9, earnings: 0.7, earnings_date: 0.2, guidance: 0.6, analyst_upgrade: 0.6, analyst_downgrade: 0.65,
   price_target_raised: 0.45, price_target_cut: 0.5, analyst_initiation: 0.4, offering: 0.7, buyback: 0.55, dividend: 0.5,
   litigation: 0.6, regulation: 0.65, executive_change: 0.6, business_suspension: 0.75, stake_sale: 0.55,
-  sec_filing: 0.5, product_launch: 0.4, contract_win: 0.5, clinical_trial: 0.85, layoffs: 0.5, recall: 0.5,
+  sec_filing: 0.5, product_launch: 0.4, contract_win: 0.5, clinical_trial: 0.85, layoffs: 0.5, recall: 0.5, operating_update: 0.4,
 };

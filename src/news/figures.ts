@@ -14,12 +14,14 @@ const NUMBER_RE =
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 // "third straight session", not "third quarter" (a period, read above).
 const ORDINAL_WORD = new RegExp(String.raw`\b(${ORDINALS.join('|')})\b(?![- ](?:quarter|half))`, 'gi');
-/** "Wall St ends lower Friday" and "Stocks close lower Thursday" are two days' wraps. */
+/** "Wall St ends lower Friday" and "Stocks close lower Thursday" are two days' wraps; October and November output two reports. */
 const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+// Capitalized only: "may" is a verb far more often than a month, and is left out.
+const MONTH = /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b\.?/g;
 /** Words that say the figure after them is rounded: "nearly 13,000", "over 1.4 million". */
 const HEDGE = /\b(?:about|around|nearly|almost|over|roughly|approximately|some|close to|more than|just over|just under)\s+(?:\$|€|£|usd |eur )?$|~\s*$/i;
 /** Index and product names that contain numbers but state no figure. */
-const NAMED_NUMBERS = /\b(?:s&p|s\s*&\s*p|russell|ftse|nikkei|stoxx|dax|cac|midcap|smallcap|nasdaq)\s*\d+|\b(?:model|phase|series|iphone|galaxy|pixel)\s+\d+\b/gi;
+const NAMED_NUMBERS = /\b(?:s&p|s\s*&\s*p|russell|ftse|nikkei|stoxx|dax|cac|midcap|smallcap|nasdaq)\s*\d+|\b(?:model|phase|series|iphone|galaxy|pixel)\s+\d+\b|\b(?:8|6|10|20|40)-[kqf]\b/gi;
 
 /** Typed figures of a headline; years are dates, not figures. */
 export function extractNumbers(text: string): string[] {
@@ -28,7 +30,8 @@ export function extractNumbers(text: string): string[] {
   for (const m of text.matchAll(/\b(\d+)(?:st|nd|rd|th)\b/gi)) out.add(`ord:${m[1]}`);
   for (const m of text.matchAll(ORDINAL_WORD)) out.add(`ord:${ORDINALS.indexOf((m[1] as string).toLowerCase()) + 1}`);
   for (const m of text.matchAll(WEEKDAY)) out.add(`day:${(m[1] as string).slice(0, 3).toLowerCase()}`);
-  const plain = text.includes('&') || /model|phase|series|iphone|galaxy|pixel|russell|ftse|nikkei|stoxx|dax|cac|cap/i.test(text) ? text.replace(NAMED_NUMBERS, ' ') : text;
+  for (const m of text.matchAll(MONTH)) out.add(`mon:${(m[1] as string).slice(0, 3).toLowerCase()}`);
+  const plain = text.includes('&') || /model|phase|series|iphone|galaxy|pixel|russell|ftse|nikkei|stoxx|dax|cac|cap|\d-[kqf]\b/i.test(text) ? text.replace(NAMED_NUMBERS, ' ') : text;
   for (const m of plain.matchAll(NUMBER_RE)) {
     const raw = m[2] as string;
     const unit = (m[3] ?? '').toLowerCase();
@@ -52,9 +55,10 @@ function significantDigits(value: string): number {
 }
 
 /**
- * Two figures of one kind are the same figure: equal, or a large count or amount that one side gives rounded and
- * says so ("nearly 13,000" and "12,963"; "$962.7M" and "nearly $1 billion"): the hedged one is within one unit of its
- * last significant digit. A bare round figure is exact: "$100 billion" is not "$110 billion".
+ * Two figures of one kind are the same figure: equal, or a large count or amount given rounded on one side. A rounder
+ * figure that says so ("nearly 13,000", "over 1.4 million") covers one unit of its last digit ("12,963",
+ * "1,448,655"); one that does not must be the other correctly rounded, to at least two digits ("$1.9 billion" and
+ * "about $1.905B"). A bare one-digit figure is exact: "$100 billion" is not "$110 billion", "2,000" is not "2,500".
  */
 function sameFigure(x: string, y: string): boolean {
   if (x === y) return true;
@@ -67,22 +71,21 @@ function sameFigure(x: string, y: string): boolean {
   const sa = ha ? a.slice(0, -1) : a;
   const sb = hb ? b.slice(0, -1) : b;
   if (sa === sb) return true;
-  if (!ha && !hb) return false;
   const va = Number(sa);
   const vb = Number(sb);
   const da = significantDigits(sa);
   const db = significantDigits(sb);
-  // The rounder figure must be the hedged one; two figures equally round are equal or different.
   if (da === db) return false;
   const [round, digits, hedged] = da < db ? [va, da, ha] : [vb, db, hb];
-  if (!hedged || round < 1000) return false;
+  if (round < 1000) return false;
   const unit = 10 ** (Math.floor(Math.log10(round)) - digits + 1);
-  return Math.abs(va - vb) < unit;
+  const diff = Math.abs(va - vb);
+  return hedged ? diff < unit : digits >= 2 && diff <= unit / 2 + round * 1e-9;
 }
 
 // Amounts split by size: a per-share price ($253) and a deal value ($59.5 billion) are different quantities, not a
 // conflict; two per-share amounts or two deal values are compared.
-const NUMBER_KINDS = ['pct', 'amt', 'amt+', 'q', 'n', 'ord', 'day'] as const;
+const NUMBER_KINDS = ['pct', 'amt', 'amt+', 'q', 'n', 'ord', 'day', 'mon'] as const;
 function kindOf(figure: string): string {
   const kind = figure.slice(0, figure.indexOf(':'));
   return kind === 'amt' && Number.parseFloat(figure.slice(4)) >= 100_000 ? 'amt+' : kind;

@@ -409,6 +409,7 @@ function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   if (a.event !== b.event) return (GENERIC_EVENTS.has(a.event) && SPECIFIC_EVENTS.has(b.event)) || (GENERIC_EVENTS.has(b.event) && SPECIFIC_EVENTS.has(a.event));
   // Events that carry no direction of their own: a new CEO, a filing for bankruptcy, a deal between the same two
   // listed companies.
+  if (a.event === 'operating_update') return a.numbers.some((x) => x.startsWith('mon:') && b.numbers.includes(x));
   if (a.event === 'merger_acquisition') return fewer.length >= 2 && !hasDealStep(a) && !hasDealStep(b);
   if (UNDIRECTED_EVENTS.has(a.event)) return true;
   return SPECIFIC_EVENTS.has(a.event) && a.direction !== 'none' && a.direction === b.direction;

@@ -37,6 +37,12 @@ describe('classifyEvent', () => {
     ['SoFi launches $1.5 billion share sale', 'offering'],
     ['BofA turns bullish on AMD', 'analyst_upgrade'],
     ['Pentagon awards Boeing $2.8 billion contract', 'contract_win'],
+    ['Vale Cut to Neutral at JPMorgan as Iron Ore Outlook Dims', 'analyst_downgrade'],
+    ['CleanSpark started at overweight at Cantor', 'analyst_initiation'],
+    ['Cipher Mining Announces Appointment of Chief Financial Officer', 'executive_change'],
+    ['Cipher Mining Announces October Production and Operations Update', 'operating_update'],
+    ['NIO Inc. Provides Delivery Update for August', 'operating_update'],
+    ['Riot Taps Convertible Market for $500 Million', 'offering'],
   ])('%s -> %s', (title, type) => {
     expect(classifyEvent(title)?.type).toBe(type);
   });

@@ -80,6 +80,11 @@ describe('similarity', () => {
     // Word ordinals and weekdays tell two days' wraps apart.
     expect(numbersAgree(extractNumbers('Wall St ends lower for third straight session'), extractNumbers('Wall St ends lower for fourth straight session'))).toBe(false);
     expect(numbersAgree(extractNumbers('Stocks close lower Friday'), extractNumbers('Stocks close lower Thursday'))).toBe(false);
+    expect(numbersAgree(extractNumbers('Xpeng October deliveries'), extractNumbers('Xpeng November deliveries'))).toBe(false);
+    // "may" is a verb; a filing's form number is not a figure.
+    expect(extractNumbers('Fed May Cut Rates in 8-K filing')).toEqual([]);
+    // An unhedged figure rounded to two digits is the precise one; a one-digit one is exact.
+    expect(numbersAgree(extractNumbers('Matador to buy assets for $1.9 billion'), extractNumbers('Matador to acquire assets for about $1.905B'))).toBe(true);
     expect(extractNumbers('third-quarter profit')).toEqual(['q:3']);
   });
 
