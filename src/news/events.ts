@@ -100,7 +100,7 @@ const RULES: readonly Rule[] = [
     prior: 0,
     re: /\b(?:FDA|EMA|CHMP|PDUFA|NDA|BLA|complete response letter|CRL|breakthrough therapy|fast track designation|orphan drug|(?:phase (?:1|2|3|I{1,3})[ab]?) (?:trial|study|data|results))\b/i,
     detail: (_m, text) =>
-      /\b(?:approv(?:es|ed|al)|clears|cleared|grants?|granted)\b/i.test(text) ? 'approval'
+      /\b(?:approv(?:es|ed|al)|clears|cleared|grants?|granted|OKs|OK's|nod|green light|greenlights?)\b/i.test(text) ? 'approval'
         : /\b(?:complete response|CRL|reject(?:s|ed)?|declin(?:es|ed)|refus(?:es|ed)|fail(?:s|ed)|halt(?:s|ed)|clinical hold)\b/i.test(text) ? 'rejection'
           : undefined,
   },
@@ -114,7 +114,7 @@ const RULES: readonly Rule[] = [
     prior: 0,
     re: /\b(?:acquir(?:e|es|ed|ing)|acquisition|merg(?:e|er|es|ed|ing)|takeover|buyout|tender offer|to buy|buys|bought|agrees? to sell|to sell (?:its )?(?:[\w.&'-]+ ){0,3}(?:unit|business|division|arm|subsidiary)|deal to (?:buy|sell|combine)|explor(?:e|es|ing) (?:a )?(?:sale|strategic alternatives)|spin[- ]?off|complet(?:es|ed|ing) (?:the |its )?(?:[\w.&'-]+ ){0,4}(?:deal|purchase|transaction|takeover|combination))\b/i,
     detail: (_m, text) =>
-      /\b(?:complet(?:es|ed)|clos(?:es|ed)|finaliz(?:es|ed))\b/i.test(text) ? 'completed'
+      /\b(?:complet(?:es|ed)|clos(?:es|ed)|finaliz(?:es|ed)|wraps? up|wrapped up)\b/i.test(text) ? 'completed'
         : /\b(?:explor|consider|weigh|talks|approach|bid|nears?\b|nearing|mull|eye(?:s|ing)\b|interest in)\w*/i.test(text) ? 'talks'
           : 'agreed',
   },
@@ -154,7 +154,7 @@ const RULES: readonly Rule[] = [
   { type: 'stake_sale', prior: -1, re: /\b(?:sells?|sold|offloads?|dumps?|trims?|reduces?|unloads?|divests?) (?:its |a |part of its |entire |remaining )?(?:\d[\d.]*% )?(?:[A-Z][\w.&'-]* ){0,3}(?:stake|holding|shares in|position)\b|\bstake sale\b|\bblock (?:trade|sale)\b/i },
   { type: 'litigation', prior: -1, re: /\b(?:lawsuit|sues|sued|suing|class action|litigation|subpoena|Wells notice|indict(?:ed|ment)|settle(?:s|d|ment)? (?:with|charges|claims|lawsuit)|antitrust (?:suit|case|probe)|jury (?:verdict|award)|patent infringement|probe|investigation)\b/i },
   { type: 'regulation', prior: -1, re: /\b(?:sanction(?:s|ed)?|export (?:controls?|ban|curbs|restrictions|licen[cs]es?)|entity list|tariffs?|regulator(?:s|y)?|ban(?:s|ned)?|fine[sd]?|penalty|CFIUS|antitrust)\b/i },
-  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure)|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor)\b|\b(?:appoints?|appointment of|names?|named|hires?|taps?)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president)\b/i },
+  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure)|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor)\b|\b(?:appoints?|appointment of|names?|named|hires?|taps?)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president)\b/i, detail: (_m, text) => roleOf(text) },
   {
     // Monthly production, deliveries or traffic: a company gives one such update a month.
     type: 'operating_update',
@@ -167,6 +167,20 @@ const RULES: readonly Rule[] = [
   { type: 'product_launch', prior: 1, re: /\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)?|rolls? out|rolled out|releases?|released|announces? (?:the )?(?:new|next-generation))\b/i },
   { type: 'contract_win', prior: 1, re: /\b(?:wins?|won|awarded|awards?|secures?|secured|receives?|received|lands?|landed)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:contract|order|deal|tender)\b/i },
 ];
+
+const ROLES: readonly [string, RegExp][] = [
+  ['ceo', /\b(?:CEO|chief executive)/i],
+  ['cfo', /\b(?:CFO|chief financial)/i],
+  ['coo', /\b(?:COO|chief operating)/i],
+  ['cto', /\b(?:CTO|chief technology)/i],
+  ['chair', /\bchair(?:man|woman)?\b/i],
+  ['president', /\bpresident\b/i],
+];
+
+/** The most senior role an executive-change story names: a new CEO and a new COO the same day are two stories. */
+function roleOf(text: string): string | undefined {
+  return ROLES.find(([, re]) => re.test(text))?.[0];
+}
 
 // All rules in one alternation, used only as a gate: it matches a text exactly when some rule does (every rule is
 // case-insensitive and none uses back-references), so a text no rule fits costs one scan instead of one per rule.

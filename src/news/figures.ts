@@ -22,6 +22,8 @@ const MONTH = /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|A
 const HEDGE = /\b(?:about|around|nearly|almost|over|roughly|approximately|some|close to|more than|just over|just under)\s+(?:\$|€|£|usd |eur )?$|~\s*$/i;
 /** Index and product names that contain numbers but state no figure. */
 const NAMED_NUMBERS = /\b(?:s&p|s\s*&\s*p|russell|ftse|nikkei|stoxx|dax|cac|midcap|smallcap|nasdaq)\s*\d+|\b(?:model|phase|series|iphone|galaxy|pixel)\s+\d+\b|\b(?:8|6|10|20|40)-[kqf]\b/gi;
+/** The company 3M, not three million (case-sensitive, and not before a count's noun). */
+const THREE_M = /(?<![$\d.])\b3M\b(?!\s+(?:vehicles|cars|units|shares|users|people|jobs|customers|subscribers|barrels|tons|doses))/g;
 
 /** Typed figures of a headline; years are dates, not figures. */
 export function extractNumbers(text: string): string[] {
@@ -31,7 +33,7 @@ export function extractNumbers(text: string): string[] {
   for (const m of text.matchAll(ORDINAL_WORD)) out.add(`ord:${ORDINALS.indexOf((m[1] as string).toLowerCase()) + 1}`);
   for (const m of text.matchAll(WEEKDAY)) out.add(`day:${(m[1] as string).slice(0, 3).toLowerCase()}`);
   for (const m of text.matchAll(MONTH)) out.add(`mon:${(m[1] as string).slice(0, 3).toLowerCase()}`);
-  const plain = text.includes('&') || /model|phase|series|iphone|galaxy|pixel|russell|ftse|nikkei|stoxx|dax|cac|cap|\d-[kqf]\b/i.test(text) ? text.replace(NAMED_NUMBERS, ' ') : text;
+  const plain = text.includes('&') || /model|phase|series|iphone|galaxy|pixel|russell|ftse|nikkei|stoxx|dax|cac|cap|\d-[kqf]\b|\b3M\b/i.test(text) ? text.replace(NAMED_NUMBERS, ' ').replace(THREE_M, ' ') : text;
   for (const m of plain.matchAll(NUMBER_RE)) {
     const raw = m[2] as string;
     const unit = (m[3] ?? '').toLowerCase();
