@@ -4,7 +4,7 @@ import { researchFirmsOf } from './brokers.js';
 import { classifyEvent, type EventType } from './events.js';
 import { noveltyOf, scoreImportance, sourceCredibility as credibilityOf } from './importance.js';
 import { rawScore, scoreParts, tokenize, toSentiment, type SentimentLabel } from './sentiment.js';
-import { contentWords, extractNumbers, stripTitleDecoration, trigramSet, wordSet, type Direction, type Fingerprint } from './similarity.js';
+import { contentWords, extractNumbers, stockMove, stripTitleDecoration, trigramSet, wordSet, type Direction, type Fingerprint } from './similarity.js';
 import { nameTokens } from './tickers/company-name.js';
 import { createTickerExtractor } from './tickers/extract.js';
 import type { SymbolDictionary } from './tickers/dictionary.js';
@@ -113,6 +113,7 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
     const normalized = plainTitle.toLowerCase();
     const nameSets = hits.filter((h) => h.symbol !== broker).map((h) => nameWordsOf(h.symbol, deps.dictionary));
     const isName = (w: string): boolean => nameSets.some((set) => set.has(w));
+    const move = stockMove(normalized);
     const fingerprint: Fingerprint = {
       // Clusters key on what a story is about: a broker or ETF only mentioned ("Morgan Stanley upgrades Tesla")
       // must not make two different companies' stories candidates for one another.
@@ -123,6 +124,7 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
       lead: lead.length > 0 ? wordSet(lead.slice(0, FINGERPRINT_LEAD_CHARS)) : [],
       direction,
       tone,
+      ...(move !== undefined ? { move } : {}),
       numbers,
       event: event?.type ?? null,
       ...(eventDetail !== undefined ? { eventDetail } : {}),

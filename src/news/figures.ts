@@ -18,6 +18,7 @@ const ORDINAL_WORD = new RegExp(String.raw`\b(${ORDINALS.join('|')})\b(?![- ](?:
 const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
 // Capitalized only: "may" is a verb far more often than a month, and is left out.
 const MONTH = /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b\.?/g;
+const FROM_BEFORE = /\bfrom\s+$/i;
 /** Words that say the figure after them is rounded: "nearly 13,000", "over 1.4 million". */
 const HEDGE = /\b(?:about|around|nearly|almost|over|roughly|approximately|some|close to|more than|just over|just under)\s+(?:\$|€|£|usd |eur )?$|~\s*$/i;
 /** Index and product names that contain numbers but state no figure. */
@@ -41,6 +42,8 @@ export function extractNumbers(text: string): string[] {
     const value = Number.parseFloat(raw.replace(/,/g, ''));
     if (!Number.isFinite(value)) continue;
     if (unit === '' && !currency && /^(19|20)\d\d$/.test(raw)) continue;
+    // "to $0.2690 from $0.2685": the figure it was is not the story's figure.
+    if (FROM_BEFORE.test(plain.slice(Math.max(0, (m.index ?? 0) - 6), m.index ?? 0))) continue;
     if (unit === '%' || unit === 'percent' || unit === 'pct') out.add(`pct:${value}`);
     else {
       const hedged = HEDGE.test(plain.slice(Math.max(0, (m.index ?? 0) - 16), m.index ?? 0));

@@ -28,6 +28,8 @@ export interface Fingerprint {
   direction: Direction;
   /** The headline's overall tone (evaluative words included); absent in fingerprints stored before it existed. */
   tone?: Direction;
+  /** Which way the headline says the shares moved ("shares jump"), when it says so. */
+  move?: Direction;
   /** Typed figures from the title, e.g. `pct:5`, `amt:1200000000`, `q:3`. */
   numbers: string[];
   event: string | null;
@@ -264,7 +266,7 @@ export function compareStories(a: Fingerprint, b: Fingerprint, options: Similari
   const meaning = meaningSimilarity(a.content ?? [], b.content ?? [], options.vectors);
   const score = Math.max(title, meaning, lead >= options.leadThreshold ? (title + lead) / 2 : 0);
   if (!tickersAgree(a.tickers, b.tickers)) return { duplicate: false, reason: 'tickers', score };
-  if (opposite(a.tone, b.tone) || opposedOutcomes(a.content ?? [], b.content ?? [], title) || opposedMoves(a.content ?? [], b.content ?? [])) {
+  if (opposite(a.tone, b.tone) || opposite(a.move, b.move) || opposedOutcomes(a.content ?? [], b.content ?? [], title) || opposedMoves(a.content ?? [], b.content ?? [])) {
     return { duplicate: false, reason: 'direction', score };
   }
   if (!numbersAgree(a.numbers, b.numbers)) return { duplicate: false, reason: 'numbers', score };
@@ -335,8 +337,23 @@ function opposedOutcomes(a: readonly string[], b: readonly string[], title: numb
 // Market wraps: which way each index or asset moved. "Nasdaq closes at record high while Dow slips" and "Dow closes
 // at record high while Nasdaq slips" share every word and every aggregate direction, yet say opposite things.
 const MARKETS = words('nasdaq dow p russell stocks equities futures treasuries yields oil crude gold bitcoin dollar tech chips banks small-caps');
-const MOVES_UP = words('rise rises rose higher gains gained climbs climbed jumps jumped rallies rallied record high highs advances advanced up surges surged soars soared bounce rebounds rebounded');
-const MOVES_DOWN = words('fall falls fell lower slips slipped drops dropped declines declined slides slid sheds shed tumbles tumbled sinks sank down loses lost retreats slumps plunges plunged worst');
+const MOVES_UP = words('rise rises rose higher gains gained climbs climbed jump jumps jumped rallies rallied record high highs advances advanced up surge surges surged soar soars soared spike spikes bounce rebounds rebounded pop pops');
+const MOVES_DOWN = words('fall falls fell lower slips slipped drop drops dropped declines declined slide slides slid sheds shed tumble tumbles tumbled sink sinks sank down loses lost retreats slump slumps slumped plunge plunges plunged worst tank tanks crater craters sag sags');
+
+/**
+ * Which way a headline says the shares moved: the first move word within three words after "shares", "stock" or
+ * "ADRs" ("Etsy shares jump as sales fall less than feared" is up, whatever else fell).
+ */
+export function stockMove(normalized: string): Direction | undefined {
+  const m = SHARE_MOVE_RE.exec(normalized);
+  if (m === null) return undefined;
+  for (const w of (m[1] as string).split(/\s+/)) {
+    if (MOVES_UP.has(w)) return 'up';
+    if (MOVES_DOWN.has(w)) return 'down';
+  }
+  return undefined;
+}
+const SHARE_MOVE_RE = /\b(?:shares?|stocks?|adrs?)\s+((?:[a-z%0-9.-]+\s+){0,3})/;
 
 /** Each market named in content words (in title order) with the first move word after it, before the next market. */
 function marketMoves(content: readonly string[]): Map<string, Direction> | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { compareStories, contentWords, extractNumbers, jaccard, meaningSimilarity, numbersAgree, stripTitleDecoration, trigramSet, wordSet, type Fingerprint } from '../../src/news/similarity.js';
+import { compareStories, contentWords, extractNumbers, jaccard, meaningSimilarity, numbersAgree, stockMove, stripTitleDecoration, trigramSet, wordSet, type Fingerprint } from '../../src/news/similarity.js';
 import { parseWordVectors } from '../../src/news/word-vectors.js';
 import { defaultWordVectorsPath, loadWordVectors } from '../../src/stores/word-vectors-file.js';
 
@@ -64,6 +64,8 @@ describe('similarity', () => {
     // Index, model and product names are not figures; neither are digits glued to a word.
     expect(extractNumbers('S&P 500 futures slip; Tesla recalls Model 3 cars; Nvidia H200 and FY26 outlook')).toEqual([]);
     expect(extractNumbers('Target Q3 comps -2.7%')).toEqual(['pct:2.7', 'q:3']);
+    // What a figure was is not the story's figure.
+    expect(extractNumbers('Realty Income Raises Monthly Dividend To $0.2690/Shr From $0.2685')).toEqual(['amt:0.269']);
   });
 
   it('takes a hedged round figure as the precise one, and a bare round figure as exact', () => {
@@ -99,6 +101,15 @@ describe('similarity', () => {
     expect(t('Nasdaq closes at record high while Dow slips', 'Dow closes at record high while Nasdaq slips', { tickers: [] })).toBe(false);
     // The same outcome in other words still folds.
     expect(t('Pfizer obesity pill fails main goal in mid-stage trial', 'Pfizer obesity pill misses main goal in mid-stage trial')).toBe(true);
+  });
+
+  it('reads which way the shares moved, and never folds opposite moves', () => {
+    expect(stockMove('etsy shares jump as gross merchandise sales fall less than feared')).toBe('up');
+    expect(stockMove('tesla stock falls 5% after deliveries miss')).toBe('down');
+    expect(stockMove('stocks to watch this week')).toBeUndefined();
+    const a = fp('Etsy shares jump as gross merchandise sales fall less than feared', { move: 'up' });
+    const b = fp('Etsy shares slump as gross merchandise sales fall more than feared', { move: 'down' });
+    expect(compareStories(a, b).duplicate).toBe(false);
   });
 
   it('keeps apart stories that each name a company the other does not', () => {
