@@ -462,6 +462,8 @@ function eventsAgree(a: Fingerprint, b: Fingerprint): boolean {
 
 function eventFamily(event: string): string {
   if (event.startsWith('price_target') || event.startsWith('analyst')) return 'analyst';
+  // Results and guidance come out together: "beats estimates" and "raises forecast" are one results-day story.
+  if (event.startsWith('guidance')) return 'earnings';
   const cut = event.indexOf('_');
   return cut < 0 ? event : event.slice(0, cut);
 }

@@ -43,6 +43,17 @@ describe('classifyEvent', () => {
     ['Cipher Mining Announces October Production and Operations Update', 'operating_update'],
     ['NIO Inc. Provides Delivery Update for August', 'operating_update'],
     ['Riot Taps Convertible Market for $500 Million', 'offering'],
+    ['PDD Holdings shares tumble 14% after sales fall short', 'earnings_miss'],
+    ["Apple's holiday-quarter revenue edges past estimates", 'earnings_beat'],
+    ['United Airlines forecasts upbeat first-quarter profit', 'guidance'],
+    ['Southwest Airlines raises 2026 profit target', 'guidance_raised'],
+    ['Intel finance chief Zinsner to leave chipmaker, filing shows', 'executive_change'],
+    ['Coinbase customers sue crypto exchange over data breach', 'litigation'],
+    ['Nearly 11K Polaris side-by-sides recalled because fuel tanks can leak', 'recall'],
+    ['Global Payments Strikes $24 Billion Deal for Worldpay', 'merger_acquisition'],
+    ['Berkshire sells another $982 million of Bank of America shares', 'stake_sale'],
+    ['Emirates orders 65 more Boeing 777X jets', 'contract_win'],
+    ['Bristol Myers cell therapy wins US nod for rare lymphoma', 'fda_decision'],
   ])('%s -> %s', (title, type) => {
     expect(classifyEvent(title)?.type).toBe(type);
   });
