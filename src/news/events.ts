@@ -45,6 +45,8 @@ export interface EventMatch {
 interface Rule {
   type: EventType;
   re: RegExp;
+  /** The rule does not apply to a text this matches. */
+  unless?: RegExp;
   prior: -1 | 0 | 1;
   detail?: (m: RegExpExecArray, text: string) => string | undefined;
 }
@@ -89,7 +91,8 @@ const RULES: readonly Rule[] = [
     // Trial read-outs, unless a regulator's decision is the news ("FDA approves X after phase 3 trial").
     type: 'clinical_trial',
     prior: 0,
-    re: /^(?!.*\b(?:FDA|EMA|CHMP|approv\w*|complete response|CRL)\b).*\b(?:(?:late|mid|early)[- ]stage (?:trial|study|studies|data|results)|phase (?:1|2|3|I{1,3})[ab]?(?:\/\d)? (?:\w+ ){0,3}(?:trial|study|data|results)|(?:pivotal|clinical) (?:trial|study)|topline (?:data|results)|(?:primary|main) (?:endpoint|goal))\b/i,
+    re: /\b(?:(?:late|mid|early)[- ]stage (?:trial|study|studies|data|results)|phase (?:1|2|3|I{1,3})[ab]?(?:\/\d)? (?:\w+ ){0,3}(?:trial|study|data|results)|(?:pivotal|clinical) (?:trial|study)|topline (?:data|results)|(?:primary|main) (?:endpoint|goal))\b/i,
+    unless: /\b(?:FDA|EMA|CHMP|approv\w*|complete response|CRL)\b/i,
     detail: (_m, text) =>
       /\b(?:fail(?:s|ed)?|miss(?:es|ed)?|did not|does not|doesn't|didn't|negative|halt(?:s|ed)?|discontinu\w*|stops?|scraps?|fall(?:s)? short)\b/i.test(text) ? 'failure'
         : /\b(?:succeed(?:s|ed)?|success(?:ful)?|meets?|met|achiev(?:es|ed)|hits?|positive|beats?|improv(?:es|ed))\b/i.test(text) ? 'success'
@@ -199,7 +202,7 @@ export function classifyEvent(title: string, text = ''): EventMatch | null {
     if (!ANY_RULE.test(part)) continue;
     for (const rule of RULES) {
       const m = rule.re.exec(part);
-      if (m === null) continue;
+      if (m === null || rule.unless?.test(part) === true) continue;
       const detail = rule.detail?.(m, `${title} ${lead}`);
       return { type: rule.type, prior: priorOf(rule, detail), ...(detail !== undefined ? { detail } : {}) };
     }
