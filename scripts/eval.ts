@@ -102,6 +102,7 @@ async function tickers(): Promise<void> {
       ['heldout4 (written blind, first run: P 0.944 R 0.966)', 'heldout4'],
       ['heldout5 (written blind, first run: P 0.930 R 0.959)', 'heldout5'],
       ['heldout6 (written blind, first run: P 0.940 R 0.919)', 'heldout6'],
+      ['heldout7 (written blind, first run: P 0.966 R 0.944)', 'heldout7'],
     ] as const) {
       const r = mod.evalTickers(split);
       const num = (k: string): string => (typeof r[k] === 'number' ? (r[k] as number).toFixed(3) : String(r[k]));
@@ -157,6 +158,10 @@ async function dedupe(): Promise<void> {
     ['fourth hold-out set (written blind, first run: precision 0.607, recall 0.270)', 'pairs-holdout4.jsonl'],
     ['fifth hold-out set (written blind, first runs: precision 0.733, recall 0.355; with the event rules, 0.875 / 0.452)', 'pairs-holdout5.jsonl'],
     ['sixth hold-out set (written blind, first runs: precision 0.692, recall 0.290; with the event rules, 0.941 / 0.516)', 'pairs-holdout6.jsonl'],
+    ['seventh hold-out set (written blind, first run: precision 0.950, recall 0.613)', 'pairs-holdout7.jsonl'],
+    ['eighth hold-out set (written blind, first run: precision 0.867, recall 0.419)', 'pairs-holdout8.jsonl'],
+    ['ninth hold-out set (written blind, first run: precision 0.913, recall 0.677)', 'pairs-holdout9.jsonl'],
+    ['tenth hold-out set (written blind, first run: precision 0.933, recall 0.452)', 'pairs-holdout10.jsonl'],
   ];
   console.log('\n== Near-duplicate clustering: project labelled pairs (test/fixtures/dedupe/)');
   for (const [name, file] of sets) {
