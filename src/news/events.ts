@@ -109,8 +109,8 @@ const RULES: readonly Rule[] = [
   },
   { type: 'price_target_raised', prior: 1, re: new RegExp(String.raw`\b(?:${UP})\b(?:[^.;]|\.(?=\d)){0,40}\bprice target\b|\bprice target\b(?:[^.;]|\.(?=\d)){0,20}\b(?:raised|boosted|lifted|increased)\b`, 'i') },
   { type: 'price_target_cut', prior: -1, re: new RegExp(String.raw`\b(?:${DOWN})\b(?:[^.;]|\.(?=\d)){0,40}\bprice target\b|\bprice target\b(?:[^.;]|\.(?=\d)){0,20}\b(?:cut|lowered|reduced|slashed)\b`, 'i') },
-  { type: 'analyst_upgrade', prior: 1, re: /\bupgrad(?:e|es|ed|ing)\b|\bturns? (?:bullish|positive)\b|\b(?:raised|lifted|boosted) to (?:buy|outperform|overweight|strong buy|accumulate|positive)\b/i },
-  { type: 'analyst_downgrade', prior: -1, re: /\bdowngrad(?:e|es|ed|ing)\b|\bturns? (?:bearish|negative|cautious)\b|\b(?:cut|lowered|reduced) to (?:neutral|sell|underweight|underperform|hold|equal[- ]weight|market perform|sector perform|in[- ]line|peer perform|reduce)\b/i },
+  { type: 'analyst_upgrade', prior: 1, re: /\bupgrad(?:e|es|ed|ing)\b|\bturns? (?:bullish|positive)\b|\b(?:raises|lifts|boosts|ups)\b(?: \S+){1,4} to (?:strong buy|buy|outperform|overweight|accumulate|positive|neutral|hold|equal[- ]weight|market perform|sector perform|peer perform|in[- ]line|underweight|underperform|sell|reduce)\b(?! price)|\b(?:raised|lifted|boosted) to (?:buy|outperform|overweight|strong buy|accumulate|positive)\b/i },
+  { type: 'analyst_downgrade', prior: -1, re: /\bdowngrad(?:e|es|ed|ing)\b|\bturns? (?:bearish|negative|cautious)\b|\b(?:cuts|lowers|trims)\b(?: \S+){1,4} to (?:strong buy|buy|outperform|overweight|accumulate|positive|neutral|hold|equal[- ]weight|market perform|sector perform|peer perform|in[- ]line|underweight|underperform|sell|reduce)\b(?! price)|\b(?:cut|lowered|reduced) to (?:neutral|sell|underweight|underperform|hold|equal[- ]weight|market perform|sector perform|in[- ]line|peer perform|reduce)\b/i },
   { type: 'analyst_initiation', prior: 0, re: /\b(?:initiat(?:es|ed)|starts?|started|resum(?:es|ed)) (?:coverage|at (?:buy|sell|hold|neutral|outperform|overweight|underweight|equal[- ]weight|market perform))\b/i },
   {
     type: 'merger_acquisition',

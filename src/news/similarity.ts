@@ -300,7 +300,7 @@ function tickersAgree(a: readonly string[], b: readonly string[]): boolean {
 // near-twin titles whose outcome words oppose are two stories, whatever their similarity.
 const OUTCOME_SETS: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>])[] = [
   [
-    words('succeed succeeds success successful meet meets met achieve achieves achieved win wins won grant grants granted approve approves approved approval clear clears cleared uphold upholds upheld reaffirm reaffirms reaffirmed affirm affirms maintain maintains reiterate reiterates keep keeps beat beats top tops pass passes passed positive allow allows allowed accept accepts accepted'),
+    words('back backs backed support supports supported succeed succeeds success successful meet meets met achieve achieves achieved win wins won grant grants granted approve approves approved approval clear clears cleared uphold upholds upheld reaffirm reaffirms reaffirmed affirm affirms maintain maintains reiterate reiterates keep keeps beat beats top tops pass passes passed positive allow allows allowed accept accepts accepted'),
     words('fail fails failed failure miss misses missed lose loses lost deny denies denied reject rejects rejected rejection block blocks blocked overturn overturns overturned against withdraw withdraws withdrawn withdrew suspend suspends suspended pull pulls pulled scrap scraps scrapped negative halt halts halted abandon abandons abandoned terminate terminates terminated cancel cancels canceled cancelled refuse refuses refused not no'),
   ],
   // Intent against decision: "board proposes" and "shareholders approve" are two steps.
@@ -336,7 +336,7 @@ function opposedOutcomes(a: readonly string[], b: readonly string[], title: numb
 
 // Market wraps: which way each index or asset moved. "Nasdaq closes at record high while Dow slips" and "Dow closes
 // at record high while Nasdaq slips" share every word and every aggregate direction, yet say opposite things.
-const MARKETS = words('nasdaq dow p russell stocks equities futures treasuries yields oil crude gold bitcoin dollar tech chips banks small-caps');
+const MARKETS = words('nasdaq dow p russell street st stocks equities futures treasuries yields oil crude gold bitcoin dollar tech chips banks small-caps');
 const MOVES_UP = words('rise rises rose higher gains gained climbs climbed jump jumps jumped rallies rallied record high highs advances advanced up surge surges surged soar soars soared spike spikes bounce rebounds rebounded pop pops');
 const MOVES_DOWN = words('fall falls fell lower slips slipped drop drops dropped declines declined slide slides slid sheds shed tumble tumbles tumbled sink sinks sank down loses lost retreats slump slumps slumped plunge plunges plunged worst tank tanks crater craters sag sags');
 
@@ -374,7 +374,13 @@ function marketMoves(content: readonly string[]): Map<string, Direction> | undef
   return moves;
 }
 
+/** The indexes a market wrap names: "Nasdaq, S&P 500 close at records" and "Dow closes at record" are two wraps. */
+const INDEXES = words('nasdaq dow p russell');
+
 function opposedMoves(a: readonly string[], b: readonly string[]): boolean {
+  const ia = a.filter((w) => INDEXES.has(w));
+  const ib = b.filter((w) => INDEXES.has(w));
+  if (ia.length > 0 && ib.length > 0 && !ia.some((w) => ib.includes(w))) return true;
   const ma = marketMoves(a);
   if (ma === undefined) return false;
   const mb = marketMoves(b);
@@ -457,8 +463,22 @@ function eventsAgree(a: Fingerprint, b: Fingerprint): boolean {
   if (a.event === null || b.event === null) return true;
   if (eventFamily(a.event) !== eventFamily(b.event)) return false;
   if ((a.event === 'earnings_date') !== (b.event === 'earnings_date')) return false;
+  if (OPPOSITE_EVENTS.get(a.event) === b.event) return false;
   return a.eventDetail === undefined || b.eventDetail === undefined || a.eventDetail === b.eventDetail;
 }
+
+/** Events of one family that say opposite things: an upgrade and a downgrade by one firm are two calls. */
+const OPPOSITE_EVENTS: ReadonlyMap<string, string> = new Map(
+  [
+    ['analyst_upgrade', 'analyst_downgrade'],
+    ['price_target_raised', 'price_target_cut'],
+    ['guidance_raised', 'guidance_cut'],
+    ['earnings_beat', 'earnings_miss'],
+  ].flatMap(([x, y]) => [
+    [x as string, y as string],
+    [y as string, x as string],
+  ]),
+);
 
 function eventFamily(event: string): string {
   if (event.startsWith('price_target') || event.startsWith('analyst')) return 'analyst';

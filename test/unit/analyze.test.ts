@@ -132,6 +132,8 @@ describe('near-duplicates across outlets', () => {
     // One deal between two companies, announced in two styles; a later step of it is another story.
     expect(same('Merck to buy Verona Pharma for $10 billion', 'Verona Pharma To Be Acquired By Merck For $107 Per ADS In Cash')).toBe(true);
     expect(same('Union Pacific, Norfolk Southern shareholders approve $85 billion merger', 'Union Pacific Files Merger Application With Surface Transportation Board for Norfolk Southern Deal')).toBe(false);
+    // One firm's upgrade and its later downgrade are two calls, however alike the words.
+    expect(same('Raymond James raises Texas Roadhouse to Strong Buy from Outperform', 'Raymond James cuts Texas Roadhouse to Outperform from Strong Buy')).toBe(false);
     // Same event and the same telling figure: one story, even when one side carries no direction.
     expect(same('Amazon to cut about 14,000 corporate jobs as AI reshapes workforce', 'Amazon.com Inc AMZN To Eliminate Roughly 14K Corporate Roles')).toBe(true);
   });

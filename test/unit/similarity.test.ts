@@ -99,6 +99,9 @@ describe('similarity', () => {
     expect(t('Tesla board proposes $1 trillion pay package for Musk', 'Tesla shareholders approve $1 trillion pay package for Musk')).toBe(false);
     expect(t('FTC sues Amazon over Prime sign-ups', 'Amazon to settle FTC lawsuit over Prime sign-ups')).toBe(false);
     expect(t('Nasdaq closes at record high while Dow slips', 'Dow closes at record high while Nasdaq slips', { tickers: [] })).toBe(false);
+    expect(t('Wall Street closes higher as cooler inflation data lifts rate-cut hopes', 'Wall Street closes lower as hotter inflation data dents rate-cut hopes', { tickers: [] })).toBe(false);
+    expect(t('Nasdaq, S&P 500 close at record highs as tech rally extends', 'Dow closes at record high as rotation out of tech deepens', { tickers: [] })).toBe(false);
+    expect(t('Norfolk Southern shareholders back Ancora slate of board nominees', 'Norfolk Southern shareholders reject Ancora slate of board nominees')).toBe(false);
     // The same outcome in other words still folds.
     expect(t('Pfizer obesity pill fails main goal in mid-stage trial', 'Pfizer obesity pill misses main goal in mid-stage trial')).toBe(true);
   });
