@@ -34,8 +34,9 @@ export function extractNumbers(text: string): string[] {
   for (const m of text.matchAll(ORDINAL_WORD)) out.add(`ord:${ORDINALS.indexOf((m[1] as string).toLowerCase()) + 1}`);
   for (const m of text.matchAll(WEEKDAY)) out.add(`day:${(m[1] as string).slice(0, 3).toLowerCase()}`);
   for (const m of text.matchAll(MONTH)) out.add(`mon:${(m[1] as string).slice(0, 3).toLowerCase()}`);
-  const plain = text.includes('&') || /model|phase|series|iphone|galaxy|pixel|russell|ftse|nikkei|stoxx|dax|cac|cap|\d-[kqf]\b|\b3M\b/i.test(text) ? text.replace(NAMED_NUMBERS, ' ').replace(THREE_M, ' ') : text;
+  const plain = text.replace(NAMED_NUMBERS, ' ').replace(THREE_M, ' ');
   for (const m of plain.matchAll(NUMBER_RE)) {
+    const at = m.index ?? 0;
     const raw = m[2] as string;
     const unit = (m[3] ?? '').toLowerCase();
     const currency = m[1] !== undefined || m[4] !== undefined || unit.startsWith('cent');
@@ -43,10 +44,10 @@ export function extractNumbers(text: string): string[] {
     if (!Number.isFinite(value)) continue;
     if (unit === '' && !currency && /^(19|20)\d\d$/.test(raw)) continue;
     // "to $0.2690 from $0.2685": the figure it was is not the story's figure.
-    if (FROM_BEFORE.test(plain.slice(Math.max(0, (m.index ?? 0) - 6), m.index ?? 0))) continue;
+    if (FROM_BEFORE.test(plain.slice(Math.max(0, at - 6), at))) continue;
     if (unit === '%' || unit === 'percent' || unit === 'pct') out.add(`pct:${value}`);
     else {
-      const hedged = HEDGE.test(plain.slice(Math.max(0, (m.index ?? 0) - 16), m.index ?? 0));
+      const hedged = HEDGE.test(plain.slice(Math.max(0, at - 16), at));
       out.add(`${currency ? 'amt' : 'n'}:${Number((value * (SCALE[unit] ?? 1)).toPrecision(4))}${hedged ? '~' : ''}`);
     }
   }

@@ -416,24 +416,21 @@ const REPRINT = 0.8;
 /**
  * The same reportable event of the same companies: a specific event (see above) in the same direction, an analyst
  * call by the same named firm (a firm makes one call on a stock at a time), or any event with the same telling figure
- * ("$2.8 billion contract", "14,000 jobs").
+ * ("$2.8 billion contract", "14,000 jobs"). Called after the gates, so the tickers already agree.
  */
 function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   if (a.event === null || b.event === null || eventFamily(a.event) !== eventFamily(b.event)) return false;
   if (a.eventDetail !== b.eventDetail) return false;
-  // The same companies: one side may name a company the other leaves out.
   if (a.tickers.length === 0 || b.tickers.length === 0) return false;
-  const [fewer, more] = a.tickers.length <= b.tickers.length ? [a.tickers, b.tickers] : [b.tickers, a.tickers];
-  if (!fewer.every((t) => more.includes(t))) return false;
   if (shareTellingFigure(a.numbers, b.numbers)) return true;
   if (eventFamily(a.event) === 'analyst') return a.eventDetail !== undefined && a.eventDetail.startsWith('by ');
   // A company's results release and the coverage of it: "CrowdStrike reports third-quarter results" is the story
   // "CrowdStrike beats revenue estimates" tells (the gates have already checked quarters and figures).
   if (a.event !== b.event) return (GENERIC_EVENTS.has(a.event) && SPECIFIC_EVENTS.has(b.event)) || (GENERIC_EVENTS.has(b.event) && SPECIFIC_EVENTS.has(a.event));
-  // Events that carry no direction of their own: a new CEO, a filing for bankruptcy, a deal between the same two
-  // listed companies.
+  // Events that carry no direction of their own: a monthly update for the same month, the announcement of a deal
+  // between the same two listed companies, a new officer, a filing for bankruptcy.
   if (a.event === 'operating_update') return a.numbers.some((x) => x.startsWith('mon:') && b.numbers.includes(x));
-  if (a.event === 'merger_acquisition') return fewer.length >= 2 && !hasDealStep(a) && !hasDealStep(b);
+  if (a.event === 'merger_acquisition') return Math.min(a.tickers.length, b.tickers.length) >= 2 && !hasDealStep(a) && !hasDealStep(b);
   if (UNDIRECTED_EVENTS.has(a.event)) return true;
   return SPECIFIC_EVENTS.has(a.event) && a.direction !== 'none' && a.direction === b.direction;
 }
@@ -462,7 +459,6 @@ const NEUTRAL_MEANING = 0.72;
 function eventsAgree(a: Fingerprint, b: Fingerprint): boolean {
   if (a.event === null || b.event === null) return true;
   if (eventFamily(a.event) !== eventFamily(b.event)) return false;
-  if ((a.event === 'earnings_date') !== (b.event === 'earnings_date')) return false;
   if (OPPOSITE_EVENTS.get(a.event) === b.event) return false;
   return a.eventDetail === undefined || b.eventDetail === undefined || a.eventDetail === b.eventDetail;
 }
@@ -482,6 +478,8 @@ const OPPOSITE_EVENTS: ReadonlyMap<string, string> = new Map(
 
 function eventFamily(event: string): string {
   if (event.startsWith('price_target') || event.startsWith('analyst')) return 'analyst';
+  // A date for results is not the results.
+  if (event === 'earnings_date') return event;
   // Results and guidance come out together: "beats estimates" and "raises forecast" are one results-day story.
   if (event.startsWith('guidance')) return 'earnings';
   const cut = event.indexOf('_');

@@ -69,24 +69,25 @@ describe('similarity', () => {
   });
 
   it('takes a hedged round figure as the precise one, and a bare round figure as exact', () => {
-    expect(numbersAgree(extractNumbers('recalls over 1.4 million vehicles'), extractNumbers('recall covering 1,448,655 vehicles'))).toBe(true);
-    expect(numbersAgree(extractNumbers('buys nearly $1 billion of bitcoin'), extractNumbers('adds bitcoin for $962.7M'))).toBe(true);
-    expect(numbersAgree(extractNumbers('recalls nearly 13,000 vehicles'), extractNumbers('recalls 12,963 vehicles'))).toBe(true);
-    expect(numbersAgree(extractNumbers('announces $110 billion buyback'), extractNumbers('announces $100 billion buyback'))).toBe(false);
-    expect(numbersAgree(extractNumbers('to invest up to $100 billion'), extractNumbers('to invest up to $10 billion'))).toBe(false);
-    expect(numbersAgree(extractNumbers('cut about 2,500 jobs'), extractNumbers('cut 2,000 jobs'))).toBe(false);
-    expect(numbersAgree(extractNumbers('declares 664th dividend'), extractNumbers('declares 665th dividend'))).toBe(false);
+    const agree = (a: string, b: string): boolean => numbersAgree(extractNumbers(a), extractNumbers(b));
+    expect(agree('recalls over 1.4 million vehicles', 'recall covering 1,448,655 vehicles')).toBe(true);
+    expect(agree('buys nearly $1 billion of bitcoin', 'adds bitcoin for $962.7M')).toBe(true);
+    expect(agree('recalls nearly 13,000 vehicles', 'recalls 12,963 vehicles')).toBe(true);
+    expect(agree('announces $110 billion buyback', 'announces $100 billion buyback')).toBe(false);
+    expect(agree('to invest up to $100 billion', 'to invest up to $10 billion')).toBe(false);
+    expect(agree('cut about 2,500 jobs', 'cut 2,000 jobs')).toBe(false);
+    expect(agree('declares 664th dividend', 'declares 665th dividend')).toBe(false);
     // A deal value and a per-share price are different quantities; two per-share prices are compared.
-    expect(numbersAgree(extractNumbers('Exxon to buy Pioneer in $59.5 billion deal'), extractNumbers('Exxon to acquire Pioneer for $253/share'))).toBe(true);
-    expect(numbersAgree(extractNumbers('to acquire Pioneer for $253/share'), extractNumbers('to acquire Pioneer for $260/share'))).toBe(false);
+    expect(agree('Exxon to buy Pioneer in $59.5 billion deal', 'Exxon to acquire Pioneer for $253/share')).toBe(true);
+    expect(agree('to acquire Pioneer for $253/share', 'to acquire Pioneer for $260/share')).toBe(false);
     // Word ordinals and weekdays tell two days' wraps apart.
-    expect(numbersAgree(extractNumbers('Wall St ends lower for third straight session'), extractNumbers('Wall St ends lower for fourth straight session'))).toBe(false);
-    expect(numbersAgree(extractNumbers('Stocks close lower Friday'), extractNumbers('Stocks close lower Thursday'))).toBe(false);
-    expect(numbersAgree(extractNumbers('Xpeng October deliveries'), extractNumbers('Xpeng November deliveries'))).toBe(false);
+    expect(agree('Wall St ends lower for third straight session', 'Wall St ends lower for fourth straight session')).toBe(false);
+    expect(agree('Stocks close lower Friday', 'Stocks close lower Thursday')).toBe(false);
+    expect(agree('Xpeng October deliveries', 'Xpeng November deliveries')).toBe(false);
     // "may" is a verb; a filing's form number is not a figure.
     expect(extractNumbers('Fed May Cut Rates in 8-K filing')).toEqual([]);
     // An unhedged figure rounded to two digits is the precise one; a one-digit one is exact.
-    expect(numbersAgree(extractNumbers('Matador to buy assets for $1.9 billion'), extractNumbers('Matador to acquire assets for about $1.905B'))).toBe(true);
+    expect(agree('Matador to buy assets for $1.9 billion', 'Matador to acquire assets for about $1.905B')).toBe(true);
     expect(extractNumbers('third-quarter profit')).toEqual(['q:3']);
   });
 

@@ -41,7 +41,7 @@ interface Tally {
   symbol: string;
   evidence: Set<Evidence>;
   inTitle: boolean;
-  /** Named in the headline only after its subject clause ("Uber slides as Tesla robotaxi debuts": Tesla). */
+  /** Named in the headline only in a second clause or as a describer ("Rivian slides; Tesla also lower": Tesla). */
   titleSecondary: boolean;
   titlePos: number;
   inLead: boolean;
