@@ -1,7 +1,7 @@
 // One story in, its signal out: tickers, event, direction-aware sentiment (per ticker where the text allows),
 // importance and the fingerprint that near-duplicate clustering compares.
 import { researchFirmsOf } from './brokers.js';
-import { classifyEvent, type EventType } from './events.js';
+import { classifyEvent, subjectEvent, type EventType } from './events.js';
 import { noveltyOf, scoreImportance, sourceCredibility as credibilityOf } from './importance.js';
 import { rawScore, scoreParts, tokenize, toSentiment, type SentimentLabel } from './sentiment.js';
 import { contentWords, extractNumbers, stockMove, stripTitleDecoration, trigramSet, wordSet, type Direction, type Fingerprint } from './similarity.js';
@@ -108,6 +108,9 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
     // Two analyst actions on one stock are one story only when the same firm made them.
     const firms = event !== null && ANALYST_EVENTS.has(event.type) ? researchFirmsOf(input.title) : [];
     const eventDetail = firms.length > 0 ? `by ${firms.join('+')}` : event?.detail;
+    // Clustering compares what a story reports: a filing's own subject (its item or caption), not "a filing".
+    const subject = event === null ? undefined : subjectEvent(event, input.title);
+    const subjectDetail = subject === event ? eventDetail : subject?.detail;
     const plainTitle = stripTitleDecoration(input.title);
     const numbers = extractNumbers(plainTitle);
     const normalized = plainTitle.toLowerCase();
@@ -126,8 +129,8 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
       tone,
       ...(move !== undefined ? { move } : {}),
       numbers,
-      event: event?.type ?? null,
-      ...(eventDetail !== undefined ? { eventDetail } : {}),
+      event: subject?.type ?? null,
+      ...(subjectDetail !== undefined ? { eventDetail: subjectDetail } : {}),
     };
     return {
       id: input.id,

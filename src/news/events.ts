@@ -60,9 +60,32 @@ const EIGHT_K_ITEMS: Record<string, string> = {
   '8.01': 'other events', '9.01': 'exhibits',
 };
 const BAD_8K = new Set(['1.02', '1.03', '1.05', '2.04', '2.05', '2.06', '3.01', '4.02']);
+// EDGAR captions often give an item's title without its number ("8-K: Departure of Directors or Certain Officers").
+const ITEM_CAPTIONS: readonly [string, RegExp][] = [
+  ['1.01', /\bentry into a material definitive agreement\b/i],
+  ['1.03', /\bbankruptcy or receivership\b/i],
+  ['1.05', /\bmaterial cybersecurity incidents?\b/i],
+  ['2.01', /\bcompletion of acquisition or disposition\b/i],
+  ['2.02', /\bresults of operations and financial condition\b/i],
+  ['2.05', /\bcosts associated with exit or disposal\b/i],
+  ['5.02', /\bdeparture of (?:directors|certain officers|(?:the )?chief)\b/i],
+  ['5.07', /\bsubmission of matters to a vote\b/i],
+];
+function itemOfCaption(text: string): string | undefined {
+  return ITEM_CAPTIONS.find(([, re]) => re.test(text))?.[0];
+}
+// What a filing is about, where its item says: an officer change, results, a bankruptcy, restructuring costs, a
+// completed deal. The story the filing tells is the event news outlets report.
+const ITEM_EVENTS: Readonly<Record<string, EventType>> = {
+  '1.03': 'bankruptcy', '2.01': 'merger_acquisition', '2.02': 'earnings', '2.05': 'layoffs', '5.02': 'executive_change',
+};
+const FORM = /\b(?:form\s+)?(?:8-K|6-K|20-F|10-K|10-Q|40-F)\b/gi;
 
 const UP = String.raw`rais(?:es|ed|ing)|boost(?:s|ed)?|lift(?:s|ed)?|hik(?:es|ed)|increas(?:es|ed)|ups|upped|reaffirm\w*|beats?`;
 const DOWN = String.raw`cut(?:s|ting)?|lower(?:s|ed)?|reduc(?:es|ed)|slash(?:es|ed)?|trim(?:s|med)?|withdraw(?:s|n)?|pull(?:s|ed)|suspend(?:s|ed)`;
+
+const EARNINGS_BEAT =
+  /\b(?:beats?|beating|tops?|topped|exceed(?:s|ed)?|surpass(?:es|ed)?|above|ahead of|past|crush(?:es|ed)?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:EPS|revenue|sales)\b(?:[^.;]|\.(?=\d)){0,25}\bbeats? by\b/i;
 
 const RULES: readonly Rule[] = [
   {
@@ -77,7 +100,7 @@ const RULES: readonly Rule[] = [
     re: /\b(?:form\s+)?(8-K|6-K|20-F|10-K|10-Q|40-F|S-1|F-1|S-3|424B\d?|SC 13[DG]|Schedule 13[DG]|NT 10-[KQ]|Form 4|25-NSE)\b/i,
     detail: (m, text) => {
       const form = (m[1] ?? '').toUpperCase();
-      const item = /\bitem\s+(\d\.\d\d)\b/i.exec(text)?.[1];
+      const item = /\bitem\s+(\d\.\d\d)\b/i.exec(text)?.[1] ?? itemOfCaption(text);
       if (item !== undefined) return `${form} item ${item}${EIGHT_K_ITEMS[item] ? ` (${EIGHT_K_ITEMS[item]})` : ''}`;
       return form;
     },
@@ -134,11 +157,7 @@ const RULES: readonly Rule[] = [
     prior: -1,
     re: /\b(?:miss(?:es|ed)?|fall(?:s)? short of|fell short of|below|lags?|trails?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:sales|revenue|profit|earnings|results|EPS)\b(?:[^.;]){0,25}\b(?:falls?|fell|comes?|came) short\b|\b(?:EPS|revenue|sales)\b(?:[^.;]|\.(?=\d)){0,25}\bmiss(?:es|ed)? by\b/i,
   },
-  {
-    type: 'earnings_beat',
-    prior: 1,
-    re: /\b(?:beats?|beating|tops?|topped|exceed(?:s|ed)?|surpass(?:es|ed)?|above|ahead of|past|crush(?:es|ed)?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:EPS|revenue|sales)\b(?:[^.;]|\.(?=\d)){0,25}\bbeats? by\b/i,
-  },
+  { type: 'earnings_beat', prior: 1, re: EARNINGS_BEAT },
   {
     // A forecast for a period is guidance, not results: "forecasts upbeat first-quarter profit", "Guides Q1 EPS".
     type: 'guidance',
@@ -163,14 +182,14 @@ const RULES: readonly Rule[] = [
   { type: 'stake_sale', prior: -1, re: /\b(?:sells?|sold|offloads?|dumps?|trims?|reduces?|unloads?|divests?) (?:its |a |part of its |entire |remaining )?(?:\d[\d.]*% )?(?:[A-Z][\w.&'-]* ){0,3}(?:stake|holding|shares in|position)\b|\bstake sale\b|\bsale of (?:all |its |some )?(?:\S+ ){0,4}shares\b|\bsells? (?:another |more )?(?:\$[\d.]+ \w+ (?:of |in ))?(?:[A-Z][\w&.'-]* ){1,4}shares\b|\bto sell \d+(?:\.\d+)?% (?:stake )?(?:of|in)\b|\bblock (?:trade|sale)\b/i },
   { type: 'litigation', prior: -1, re: /\b(?:lawsuit|sues?|sued|suing|jury (?:orders|finds|awards)|judge rules|court (?:finds|rules)|accused by|illegally monopoli[sz]\w*|probes?|class action|litigation|subpoena|Wells notice|indict(?:ed|ment)|settle(?:s|d|ment)? (?:with|charges|claims|lawsuit)|antitrust (?:suit|case|probe)|jury (?:verdict|award)|patent infringement|probe|investigation)\b/i },
   { type: 'regulation', prior: -1, re: /\b(?:sanction(?:s|ed)?|export (?:controls?|ban|curbs|restrictions|licen[cs]es?)|entity list|tariffs?|regulator(?:s|y)?|ban(?:s|ned)?|fine[sd]?|penalty|CFIUS|antitrust)\b/i },
-  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|finance chief|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure)|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor|to leave|leaves|is out|exits?|to exit)\b|\b(?:appoints?|appointment of|names?|named|hires?|taps?|poach(?:es|ed)?|to succeed|succeeds|to replace|replaces)\b(?:[^.;]|\.(?=\d)){0,50}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president|chief|boss)\b/i, detail: (_m, text) => roleOf(text) },
+  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|finance chief|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure|ing)?|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor|succession|transition|to leave|leaves|is out|exits?|to exit)\b|\b(?:appoints?|appointment of|names?|named|hires?|taps?|poach(?:es|ed)?|to succeed|succeeds|to replace|replaces)\b(?:[^.;]|\.(?=\d)){0,50}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president|chief|boss)\b/i, detail: (_m, text) => roleOf(text) },
   {
     // Monthly production, deliveries or traffic: a company gives one such update a month.
     type: 'operating_update',
     prior: 0,
     re: /\b(?:January|February|March|April|June|July|August|September|October|November|December|monthly)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:deliver(?:y|ies)|production|output|operating (?:data|metrics|update)|traffic|deposits|trading volumes?|(?:bitcoin|BTC) (?:mined|holdings))\b|\b(?:deliver(?:y|ies)|production|operating|operations) (?:update|results|data|report)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:January|February|March|April|June|July|August|September|October|November|December)\b/i,
   },
-  { type: 'layoffs', prior: 0, re: /\b(?:lay(?:s|ing)? off|laid off|layoffs?|job cuts?|restructuring (?:\S+ ){0,3}affecting (?:\S+ ){0,2}(?:employees|workers|jobs|positions)|(?:cut(?:s|ting)?|eliminat(?:e|es|ing)|shed(?:s|ding)?|slash(?:es|ing)?|axe[sd]?|reduc(?:e|es|ing)) (?:\S+ ){0,4}(?:jobs|roles|positions|workers|employees|staff|workforce|headcount))\b/i },
+  { type: 'layoffs', prior: 0, re: /\b(?:lay(?:s|ing)? off|laid off|layoffs?|job cuts?|(?:workforce|headcount|staff) reductions?|reductions? in (?:force|workforce|headcount)|restructuring (?:\S+ ){0,3}affecting (?:\S+ ){0,2}(?:employees|workers|jobs|positions)|(?:cut(?:s|ting)?|eliminat(?:e|es|ing)|shed(?:s|ding)?|slash(?:es|ing)?|axe[sd]?|reduc(?:e|es|ing)) (?:\S+ ){0,4}(?:jobs|roles|positions|workers|employees|staff|workforce|headcount))\b/i },
   { type: 'recall', prior: -1, re: /\brecall(?:s|ing)?\b(?:[^.;]|\.(?=\d)){0,60}\b(?:vehicles|cars|trucks|evs|suvs|units|products|devices|pounds|bottles|packages|lots)\b|\brecalled\b|\bcalls? back\b(?:[^.;]|\.(?=\d)){0,40}\b(?:vehicles|cars|trucks|evs|suvs|units)\b|\b(?:issues?|expands?|announces?) (?:a )?recall\b/i },
   { type: 'business_suspension', prior: -1, re: /\b(?:suspend(?:s|ed)?|paus(?:es|ed)|halt(?:s|ed)?|shut(?:s|ting)?(?: down)?|shutter(?:s|ed|ing)?|closes?|idl(?:es|ed)|stops?|stopped)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:operations?|production|output|shipments?|sales|services?|plant|factory|mine|deliveries|business)\b/i },
   { type: 'product_launch', prior: 1, re: /\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)?|rolls? out|rolled out|releases?|released|announces? (?:the )?(?:new|next-generation))\b/i },
@@ -195,14 +214,37 @@ function roleOf(text: string): string | undefined {
 // case-insensitive and none uses back-references), so a text no rule fits costs one scan instead of one per rule.
 const ANY_RULE = new RegExp(RULES.map((r) => `(?:${r.re.source})`).join('|'), 'i');
 
+/**
+ * The event a filing reports, for comparing it with news: its item's event ("Item 5.02" is an officer change), else
+ * the event its caption names once the form is set aside ("6-K: XPeng Announces Vehicle Delivery Results for
+ * October"); `undefined` when it says neither. Any other event is its own subject.
+ */
+export function subjectEvent(event: EventMatch, title: string): Omit<EventMatch, 'prior'> | undefined {
+  if (event.type !== 'sec_filing') return event;
+  const item = /item (\d\.\d\d)/.exec(event.detail ?? '')?.[1];
+  const type = item === undefined ? undefined : ITEM_EVENTS[item];
+  if (type !== undefined) {
+    const role = type === 'executive_change' ? roleOf(title) : undefined;
+    return { type, ...(role !== undefined ? { detail: role } : {}) };
+  }
+  const told = classifyEvent(title.replace(FORM, ' '));
+  return told === null || told.type === 'sec_filing' ? undefined : told;
+}
+
+const ABBREVIATION = /\b(adj|est|vs|approx|inc|corp|co|ltd|no)\./gi;
+
 /** Classifies a story's event; `null` when none of the families fits. */
 export function classifyEvent(title: string, text = ''): EventMatch | null {
   const lead = text.length > 400 ? text.slice(0, 400) : text;
-  for (const part of lead.length > 0 ? [title, lead] : [title]) {
+  for (const text of lead.length > 0 ? [title, lead] : [title]) {
+    // Rules read up to the end of a sentence; the point of "Adj." or "Inc." does not end one.
+    const part = text.includes('.') ? text.replace(ABBREVIATION, '$1') : text;
     if (!ANY_RULE.test(part)) continue;
     for (const rule of RULES) {
       const m = rule.re.exec(part);
       if (m === null || rule.unless?.test(part) === true) continue;
+      // "EPS Beats, Revenue Misses": mixed results are results, neither a beat nor a miss.
+      if (rule.type === 'earnings_miss' && EARNINGS_BEAT.test(part)) return { type: 'earnings', prior: 0 };
       const detail = rule.detail?.(m, `${title} ${lead}`);
       return { type: rule.type, prior: priorOf(rule, detail), ...(detail !== undefined ? { detail } : {}) };
     }

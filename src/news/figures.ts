@@ -10,7 +10,7 @@ const ORDINAL_Q: Record<string, string> = { first: '1', second: '2', third: '3',
 // A figure: optional currency sign, digits (not glued to a word before them: "FY25", "H200", "KC-46" are names),
 // optional scale or percent, optional currency word after ("6.5 billion euros").
 const NUMBER_RE =
-  /(\$|€|£|¥|usd |eur )?(?<![a-z0-9.,]|[a-z0-9]-)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent|pct|k|thousand|mn|mln|million|bn|bln|billion|tn|trillion|cents?|m|b|t)?(?![a-z0-9])(\s+(?:euros?|pounds?|sterling|yen|yuan|dollars?|francs?))?/gi;
+  /(\$|€|£|¥|usd |eur )?(?<![a-z0-9.,]|[a-z]-)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent|pct|k|thousand|mn|mln|million|bn|bln|billion|tn|trillion|cents?|m|b|t)?(?![a-z0-9])(\s+(?:euros?|pounds?|sterling|yen|yuan|dollars?|francs?))?/gi;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 // "third straight session", not "third quarter" (a period, read above).
 const ORDINAL_WORD = new RegExp(String.raw`\b(${ORDINALS.join('|')})\b(?![- ](?:quarter|half))`, 'gi');
@@ -22,7 +22,7 @@ const FROM_BEFORE = /\bfrom\s+$/i;
 /** Words that say the figure after them is rounded: "nearly 13,000", "over 1.4 million". */
 const HEDGE = /\b(?:about|around|nearly|almost|over|roughly|approximately|some|close to|more than|just over|just under)\s+(?:\$|€|£|usd |eur )?$|~\s*$/i;
 /** Index and product names that contain numbers but state no figure. */
-const NAMED_NUMBERS = /\b(?:s&p|s\s*&\s*p|russell|ftse|nikkei|stoxx|dax|cac|midcap|smallcap|nasdaq)\s*\d+|\b(?:model|phase|series|iphone|galaxy|pixel)\s+\d+\b|\b(?:8|6|10|20|40)-[kqf]\b/gi;
+const NAMED_NUMBERS = /\b(?:s&p|s\s*&\s*p|russell|ftse|nikkei|stoxx|dax|cac|midcap|smallcap|nasdaq)\s*\d+|\b(?:model|phase|series|iphone|galaxy|pixel)\s+\d+\b|\b(?:8|6|10|20|40)-[kqf]\b|\bitem\s+\d\.\d\d\b/gi;
 /** The company 3M, not three million (case-sensitive, and not before a count's noun). */
 const THREE_M = /(?<![$\d.])\b3M\b(?!\s+(?:vehicles|cars|units|shares|users|people|jobs|customers|subscribers|barrels|tons|doses))/g;
 
@@ -45,11 +45,9 @@ export function extractNumbers(text: string): string[] {
     if (unit === '' && !currency && /^(19|20)\d\d$/.test(raw)) continue;
     // "to $0.2690 from $0.2685": the figure it was is not the story's figure.
     if (FROM_BEFORE.test(plain.slice(Math.max(0, at - 6), at))) continue;
-    if (unit === '%' || unit === 'percent' || unit === 'pct') out.add(`pct:${value}`);
-    else {
-      const hedged = HEDGE.test(plain.slice(Math.max(0, at - 16), at));
-      out.add(`${currency ? 'amt' : 'n'}:${Number((value * (SCALE[unit] ?? 1)).toPrecision(4))}${hedged ? '~' : ''}`);
-    }
+    const hedged = HEDGE.test(plain.slice(Math.max(0, at - 16), at)) ? '~' : '';
+    if (unit === '%' || unit === 'percent' || unit === 'pct') out.add(`pct:${value}${hedged}`);
+    else out.add(`${currency ? 'amt' : 'n'}:${Number((value * (SCALE[unit] ?? 1)).toPrecision(4))}${hedged}`);
   }
   return [...out].sort();
 }
@@ -83,7 +81,8 @@ function sameFigure(x: string, y: string): boolean {
   const db = significantDigits(sb);
   if (da === db) return false;
   const [round, digits, hedged] = da < db ? [va, da, ha] : [vb, db, hb];
-  if (round < 1000) return false;
+  // Small amounts and counts are exact ("EPS $1.20" is not "$1.24"); percentages are rounded ("15%" is "14.9%").
+  if (round < 1000 && x.slice(0, cut) !== 'pct') return false;
   const unit = 10 ** (Math.floor(Math.log10(round)) - digits + 1);
   const diff = Math.abs(va - vb);
   return hedged ? diff < unit : digits >= 2 && diff <= unit / 2 + round * 1e-9;

@@ -59,12 +59,26 @@ const MONTHS = new Set(
   'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
 );
 
+const TOLERANCE = /(?:\+\/-|±)\s*[$€£]?\s*\d[\d.,]*\s*(?:[kmb]\b|mn\b|bn\b|million\b|billion\b)?/g;
+const RANGE = /(\d[\d,]*(?:\.\d+)?)(\s*%)?\s*[-–]\s*([$€£]?)(\d[\d,]*(?:\.\d+)?)(?![\d-])/g;
+function midpoint(whole: string, low: string, _pct: string | undefined, _currency: string, high: string): string {
+  const a = Number.parseFloat(low.replace(/,/g, ''));
+  const b = Number.parseFloat(high.replace(/,/g, ''));
+  // Only figures of one size read as a range: "5,800-7,000", not "Q3-2024", "10-1" or "2024-2025".
+  if (/^(19|20)\d\d$/.test(low) && /^(19|20)\d\d$/.test(high)) return `${low} ${high}`;
+  if (!(a < b && b <= a * 3)) return whole;
+  return String(Number(((a + b) / 2).toPrecision(6)));
+}
+
 export function tokenize(text: string): Token[] {
   // Wire copy often spaces out decimal points and thousands separators ("EUR67 .8 m", "EUR415 ,000").
   // The first two rewrites need a literal that most texts lack: look for it before running the regex.
   let lower = text.toLowerCase();
   if (lower.includes("n'") || lower.includes('n’')) lower = lower.replace(/n['’]t\b/g, ' not');
   if (lower.includes(' .') || lower.includes(' ,')) lower = lower.replace(/(\d) ([.,])(\d)/g, '$1$2$3');
+  // "$10.70B +/- $300M": a tolerance is not a figure. "$0.40-$0.50": a range is its midpoint.
+  if (lower.includes('+/-') || lower.includes('±')) lower = lower.replace(TOLERANCE, ' ');
+  if (lower.includes('-') || lower.includes('–')) lower = lower.replace(RANGE, midpoint);
   lower = lower.replace(/([a-z$€£])(\d)/g, '$1 $2');
   const raw = lower.match(TOKEN_RE) ?? [];
   const tokens: Token[] = [];

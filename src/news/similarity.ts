@@ -272,7 +272,8 @@ export function compareStories(a: Fingerprint, b: Fingerprint, options: Similari
   if (!numbersAgree(a.numbers, b.numbers)) return { duplicate: false, reason: 'numbers', score };
   if (!eventsAgree(a, b)) return { duplicate: false, reason: 'event', score };
   const sameEvent = sameStoryEvent(a, b);
-  if (!directionsAgree(a.direction, b.direction, title, meaning) && !(sameEvent && (a.direction === 'none' || b.direction === 'none'))) {
+  const oneEvent = sameEvent || (a.event !== null && a.event === b.event);
+  if (!directionsAgree(a.direction, b.direction, title, meaning) && !(oneEvent && (a.direction === 'none' || b.direction === 'none'))) {
     return { duplicate: false, reason: 'direction', score };
   }
   if (apartMs > DAY_APART_MS && a.event === null && b.event === null) {
@@ -419,9 +420,12 @@ const REPRINT = 0.8;
  * ("$2.8 billion contract", "14,000 jobs"). Called after the gates, so the tickers already agree.
  */
 function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
-  if (a.event === null || b.event === null || eventFamily(a.event) !== eventFamily(b.event)) return false;
-  if (a.eventDetail !== b.eventDetail) return false;
   if (a.tickers.length === 0 || b.tickers.length === 0) return false;
+  // One side reports no event we know: the same large figure still tells ("Leidos wins $1.2 bln Navy contract" /
+  // "Leidos Secures $1.2B Navy Deal").
+  if (a.event === null || b.event === null) return shareTellingFigure(a.numbers.filter(largeFigure), b.numbers);
+  if (eventFamily(a.event) !== eventFamily(b.event)) return false;
+  if (a.eventDetail !== undefined && b.eventDetail !== undefined && a.eventDetail !== b.eventDetail) return false;
   if (shareTellingFigure(a.numbers, b.numbers)) return true;
   if (eventFamily(a.event) === 'analyst') return a.eventDetail !== undefined && a.eventDetail.startsWith('by ');
   // A company's results release and the coverage of it: "CrowdStrike reports third-quarter results" is the story
@@ -434,7 +438,11 @@ function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   if (UNDIRECTED_EVENTS.has(a.event)) return true;
   return SPECIFIC_EVENTS.has(a.event) && a.direction !== 'none' && a.direction === b.direction;
 }
-const UNDIRECTED_EVENTS = new Set(['executive_change', 'bankruptcy']);
+/** A deal-sized amount (a million or more) or a count: not a per-share price, which many stories share. */
+function largeFigure(x: string): boolean {
+  return (x.startsWith('amt:') && Number.parseFloat(x.slice(4)) >= 1e6) || x.startsWith('n:');
+}
+const UNDIRECTED_EVENTS = new Set(['executive_change', 'bankruptcy', 'layoffs', 'recall', 'dividend']);
 // A deal has many later steps (votes, filings, approvals, lawsuits), each its own story; only the announcement of a
 // deal between the same two companies is one story however it is worded.
 const DEAL_STEPS = words('approve approves approved approval vote votes files filed filing application clears cleared regulator regulators completes completed closes closed sues sue block blocks court lawsuit terminates terminated');

@@ -138,6 +138,25 @@ describe('near-duplicates across outlets', () => {
     expect(same('Amazon to cut about 14,000 corporate jobs as AI reshapes workforce', 'Amazon.com Inc AMZN To Eliminate Roughly 14K Corporate Roles')).toBe(true);
   });
 
+  it('folds a filing with the news of what it reports, mixed results with either side, and stories that share a deal-sized figure', async () => {
+    const { compareStories } = await import('../../src/news/similarity.js');
+    const same = (x: string, y: string): boolean => compareStories(fp(x), fp(y)).duplicate;
+    // An 8-K on an officer change and the news of it; but not the news of another event the same day.
+    expect(same('8-K: Boeing Co - Item 5.02 Departure of Directors or Certain Officers', 'Boeing finance chief Brian West to retire, company names successor')).toBe(true);
+    expect(same('8-K: Boeing Co - Item 5.02 Departure of Directors or Certain Officers', 'Boeing wins $2.5 billion Air Force tanker order')).toBe(false);
+    // Results that beat on profit and miss on sales are the results either headline tells.
+    expect(same('Darden Restaurants Q1 EPS $1.97 Beats $1.94 Estimate, Sales $3.04B Miss $3.07B Estimate', 'Olive Garden owner Darden tops quarterly profit estimates')).toBe(true);
+    expect(same('Darden Restaurants misses quarterly profit estimates', 'Olive Garden owner Darden tops quarterly profit estimates')).toBe(false);
+    // A guidance range set against the old one reads as a cut, as the news says.
+    expect(same('Delta Air Lines cuts first-quarter profit forecast as demand cools', 'Delta Air Lines Lowers Q1 Adj. EPS Guidance To $0.70-$1.00 From $1.00-$1.50')).toBe(true);
+    // One side names no event we know; the same deal-sized figure still tells; a per-share price does not.
+    expect(same('Leidos wins $1.2 bln U.S. Navy IT services contract', 'Leidos Secures $1.2B Navy Network Deal')).toBe(true);
+    expect(same('Leidos wins $1.2 bln U.S. Navy IT services contract', 'Leidos Secures $900M Navy Network Deal')).toBe(false);
+    // A dividend, a layoff round or a recall: one at a time, so one story whichever way it is told.
+    expect(same('Realty Income raises monthly dividend to $0.27 a share', 'Realty Income Corp Increases Dividend For 133rd Time')).toBe(true);
+    expect(same('Hasbro to cut about 1,100 jobs after weak holiday sales', 'Hasbro Announces Restructuring Affecting Approximately 1,100 Employees')).toBe(true);
+  });
+
   it('keeps two days\' moves of one stock apart, but not two days\' reports of one event', async () => {
     const { compareStories, DEFAULT_SIMILARITY } = await import('../../src/news/similarity.js');
     const withVectors = { ...DEFAULT_SIMILARITY, vectors: (await import('../../src/stores/word-vectors-file.js')).loadWordVectors() };

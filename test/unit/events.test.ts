@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyEvent } from '../../src/news/events.js';
+import { classifyEvent, subjectEvent } from '../../src/news/events.js';
 
 describe('classifyEvent', () => {
   it.each([
@@ -63,6 +63,32 @@ describe('classifyEvent', () => {
     expect(e?.detail).toBe('8-K item 4.02 (non-reliance on financials)');
     expect(e?.prior).toBe(-1);
     expect(classifyEvent('Nokia files 6-K')?.detail).toBe('6-K');
+  });
+
+  it('reads results that beat on one line and miss on another as results, neither beat nor miss', () => {
+    expect(classifyEvent('Ulta Beauty Q3 EPS $5.14 Beats $4.54 Estimate, Sales $2.53B Miss $2.56B Estimate')?.type).toBe('earnings');
+    expect(classifyEvent('Ulta Beauty Q3 EPS $5.14 Beats $4.54 Estimate, Sales $2.58B Beat $2.56B Estimate')?.type).toBe('earnings_beat');
+  });
+
+  it('does not end a sentence at the point of an abbreviation', () => {
+    expect(classifyEvent('Delta Air Lines Lowers Q1 Adj. EPS Guidance To $0.70-$1.20')?.type).toBe('guidance_cut');
+  });
+
+  it('names an 8-K item from its caption when the number is missing, and tells what a filing is about', () => {
+    const officer = classifyEvent('Humana Inc 8-K: Departure of Directors or Certain Officers; Appointment of Certain Officers');
+    expect(officer?.detail).toBe('8-K item 5.02 (officer or director change)');
+    expect(subjectEvent(officer!, 'Humana Inc 8-K: Departure of Directors or Certain Officers')?.type).toBe('executive_change');
+    const ceo = classifyEvent('Intel Corp 8-K: Item 5.02 Departure of Chief Executive Officer');
+    expect(subjectEvent(ceo!, 'Intel Corp 8-K: Item 5.02 Departure of Chief Executive Officer')).toEqual({ type: 'executive_change', detail: 'ceo' });
+    const results = classifyEvent('Lennar Corp 8-K: Results of Operations and Financial Condition');
+    expect(subjectEvent(results!, 'Lennar Corp 8-K: Results of Operations and Financial Condition')?.type).toBe('earnings');
+    // No item: the caption's own words, with the form set aside.
+    const caption = 'Sonos Inc 8-K: Announces Restructuring Plan, Expects About 6% Workforce Reduction';
+    expect(subjectEvent(classifyEvent(caption)!, caption)?.type).toBe('layoffs');
+    expect(subjectEvent(classifyEvent('Nokia files 6-K')!, 'Nokia files 6-K')).toBeUndefined();
+    // Any other event is its own subject.
+    const beat = classifyEvent('Nike beats quarterly profit estimates')!;
+    expect(subjectEvent(beat, 'Nike beats quarterly profit estimates')).toBe(beat);
   });
 
   it('tells an agreed deal from a completed one', () => {

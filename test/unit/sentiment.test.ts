@@ -34,6 +34,12 @@ describe('direction-aware sentiment', () => {
     expect(label('The net loss was EUR 2.0 mn , compared with EUR 7.4 mn a year ago .')).toBe('positive');
   });
 
+  it('reads a guidance range as its midpoint and a tolerance as no figure', () => {
+    expect(label('Delta Air Lines Lowers Q1 Adj. EPS Guidance To $0.70-$1.00 From $1.00-$1.50')).toBe('negative');
+    expect(label('Broadcom Sees Q1 Revenue $14.6B +/- $200M vs $14.58B Est')).toBe('positive');
+    expect(tokenize('sees margin of 17%-18% in 2024-2025').filter((t) => t.value !== undefined).map((t) => t.value)).toEqual([17.5]);
+  });
+
   it('does not compare a figure with its currency conversion or with a year', () => {
     const parts = scoreParts(tokenize('The company won a EUR 1.2 mn ( USD 1.6 mn ) contract in 2010 from a customer it served since 2004'));
     expect(parts.movement).toBe(0);

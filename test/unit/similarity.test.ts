@@ -89,6 +89,12 @@ describe('similarity', () => {
     // An unhedged figure rounded to two digits is the precise one; a one-digit one is exact.
     expect(agree('Matador to buy assets for $1.9 billion', 'Matador to acquire assets for about $1.905B')).toBe(true);
     expect(extractNumbers('third-quarter profit')).toEqual(['q:3']);
+    // Percentages are rounded as readers round them; a range states both ends; an item number is not a figure.
+    expect(agree('Scotiabank to buy 14.9% stake in KeyCorp', 'Bank of Nova Scotia to take ~15% stake')).toBe(true);
+    expect(agree('to buy 14.9% stake', 'to take 15% stake')).toBe(true);
+    expect(agree('to buy 14.9% stake', 'to take 20% stake')).toBe(false);
+    expect(agree('to cut up to 7,000 jobs', 'sees net reduction of 5,800-7,000 positions')).toBe(true);
+    expect(extractNumbers('8-K: Item 5.02 Departure of Directors')).toEqual([]);
   });
 
   it('keeps near-twins apart when their outcomes, steps or market moves oppose', () => {
