@@ -1,18 +1,19 @@
 // Ticker precision and recall on the checked-in labelled sets (test/fixtures/tickers/).
 //
-//   npx tsx scripts/eval-tickers.ts [dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|all] [--errors]
+//   npx tsx scripts/eval-tickers.ts [dev|heldout|heldoutN|all] [--errors]
 //
 // labelled.jsonl is the development split the rules were tuned on; heldout.jsonl was written first and
 // evaluated once before its errors were studied; heldout2.jsonl and heldout3.jsonl were written later,
 // each evaluated once and then studied too (first-run figures are in docs/tickers.md). Scores are micro-averaged over
 // (item, symbol) pairs.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSymbolDictionary } from '../src/stores/dictionary-file.js';
 import { createTickerExtractor, type TickerHit } from '../src/news/tickers/extract.js';
 
-export type TickerSplit = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'all';
+/** 'dev' (labelled.jsonl), 'all', or the name of a held-out file ('heldout', 'heldout2', …). */
+export type TickerSplit = 'dev' | 'all' | `heldout${string}`;
 
 export interface LabelledItem {
   id: string;
@@ -46,8 +47,8 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fi
 export function readLabelled(split: TickerSplit): LabelledItem[] {
   const files =
     split === 'all'
-      ? ['labelled.jsonl', 'heldout.jsonl', 'heldout2.jsonl', 'heldout3.jsonl', 'heldout4.jsonl', 'heldout5.jsonl', 'heldout6.jsonl', 'heldout7.jsonl', 'heldout8.jsonl']
-      : [{ dev: 'labelled.jsonl', heldout: 'heldout.jsonl', heldout2: 'heldout2.jsonl', heldout3: 'heldout3.jsonl', heldout4: 'heldout4.jsonl', heldout5: 'heldout5.jsonl', heldout6: 'heldout6.jsonl', heldout7: 'heldout7.jsonl', heldout8: 'heldout8.jsonl' }[split]];
+      ? readdirSync(fixtures).filter((f) => f.endsWith('.jsonl')).sort()
+      : [split === 'dev' ? 'labelled.jsonl' : `${split}.jsonl`];
   return files.flatMap((f) =>
     readFileSync(join(fixtures, f), 'utf8')
       .split('\n')
@@ -100,7 +101,7 @@ export function evalTickers(split: TickerSplit = 'all'): TickerEval {
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const split = (process.argv.find((a) => ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'all'].includes(a)) ?? 'dev') as TickerSplit;
+  const split = (process.argv.slice(2).find((a) => a === 'dev' || a === 'all' || a.startsWith('heldout')) ?? 'dev') as TickerSplit;
   const extract = createTickerExtractor(loadSymbolDictionary());
   const result = scoreTickers(readLabelled(split), (item) =>
     extract({ title: item.title, text: item.summary ?? '', sourceTickers: item.sourceTickers ?? [] }),

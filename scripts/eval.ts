@@ -104,6 +104,7 @@ async function tickers(): Promise<void> {
       ['heldout6 (written blind, first run: P 0.940 R 0.919)', 'heldout6'],
       ['heldout7 (written blind, first run: P 0.966 R 0.944)', 'heldout7'],
       ['heldout8 (written blind, first run: P 0.964 R 0.953)', 'heldout8'],
+      ['heldout9 (written blind, first run: P 0.932 R 0.923)', 'heldout9'],
     ] as const) {
       const r = mod.evalTickers(split);
       const num = (k: string): string => (typeof r[k] === 'number' ? (r[k] as number).toFixed(3) : String(r[k]));
@@ -165,6 +166,8 @@ async function dedupe(): Promise<void> {
     ['tenth hold-out set (written blind, first run: precision 0.933, recall 0.452)', 'pairs-holdout10.jsonl'],
     ['eleventh hold-out set (written blind, first run: precision 1.000, recall 0.581)', 'pairs-holdout11.jsonl'],
     ['twelfth hold-out set (written blind, first run: precision 0.810, recall 0.548)', 'pairs-holdout12.jsonl'],
+    ['thirteenth hold-out set (written blind, first run: precision 1.000, recall 0.594)', 'pairs-holdout13.jsonl'],
+    ['fourteenth hold-out set (written blind, first run: precision 1.000, recall 0.563)', 'pairs-holdout14.jsonl'],
   ];
   console.log('\n== Near-duplicate clustering: project labelled pairs (test/fixtures/dedupe/)');
   for (const [name, file] of sets) {
