@@ -20,6 +20,10 @@ const rows: [string, string, string, number, number, string[]][] = [
   ['GOOG', 'Alphabet Inc.', 'Nasdaq', 1652044, 0, []],
   ['PLTR', 'Palantir Technologies Inc.', 'Nasdaq', 1321655, 0, ['palantir technologies', '^palantir']],
   ['HESM', 'Hess Midstream LP', 'NYSE', 1789832, 0, ['hess midstream', '^hess']],
+  ['POWL', 'POWELL INDUSTRIES INC', 'Nasdaq', 80420, 0, ['powell industries', '^powell']],
+  ['BYDDF', 'BYD CO LTD', 'OTC', 1445162, 2, ['byd']],
+  ['AP', 'AMPCO PITTSBURGH CORP', 'NYSE', 6176, 0, ['ampco pittsburgh']],
+  ['VOO', 'VANGUARD S&P 500 ETF', 'NYSE Arca', 36405, 1, []],
 ];
 const data: SymbolData = { version: 2, asOf: '2025-07-21', symbols: {}, names: {}, firstTokens: {}, aliases: [] };
 for (const [symbol, name, exchange, cik, flags, keys] of rows) {
@@ -75,6 +79,23 @@ describe('dictionary', () => {
 });
 
 describe('explicit forms', () => {
+  it('reads a one-word name after a title or an institution\'s possessive as a person', () => {
+    expect(symbols("Fed's Powell says no rush to cut rates")).toEqual([]);
+    expect(symbols('Chair Powell speaks on Tuesday')).toEqual([]);
+    expect(symbols('Powell Industries shares jump on data-center orders')).toEqual(['POWL']);
+  });
+
+  it('skips wire datelines and quotes over-the-counter symbols only when written out', () => {
+    expect(symbols('Stocks end mixed', 'NEW YORK (AP) - U.S. stocks ended mixed on Tuesday.')).toEqual([]);
+    expect(symbols('Ampco-Pittsburgh (AP) shares rise')).toEqual(['AP']);
+    expect(symbols("BYD's overseas sales surge as price war intensifies")).toEqual([]);
+    expect(symbols('$BYDDF rallies on overseas sales')).toEqual(['BYDDF']);
+  });
+
+  it('reads symbols set against each other as a list', () => {
+    expect(symbols('SPY Vs. VOO: Which S&P 500 Fund Is Best')).toEqual(['SPY', 'VOO']);
+  });
+
   it('reads cashtags, not dollar amounts', () => {
     expect(symbols('Traders pile into $BABA and shares($NVDA) after $5 billion deal worth $1.2B')).toEqual(['BABA', 'NVDA']);
   });

@@ -22,8 +22,16 @@ const MOVE_CONTEXT = new Set([
   'spiked', 'slipped', 'slumped', 'advanced', 'declined', 'edged', 'traded', 'trades', 'closed', 'opened',
 ]);
 const NAME_PARTICLES = new Set(['da', 'de', 'di', 'del', 'della', 'van', 'von', 'der', 'la', 'le', 'du', 'dos', 'das', 'al', 'el', 'bin', 'ibn']);
-const LIST_GAP_RE = /^\s*(?:,|\/|&|and|,\s*and)\s*$/;
+const LIST_GAP_RE = /^\s*(?:,|\/|&|and|,\s*and|vs\.?|versus)\s*$/i;
 const CONTEXT_BEFORE = new Set(['shares', 'stock', 'buy', 'sell', 'long', 'short', 'own', 'owns', 'holders', 'of']);
+// A title or an institution's possessive before a one-word name makes it a person: "Fed's Powell", "Governor Waller".
+const PERSON_TITLES = new Set([
+  'chair', 'chairman', 'chairwoman', 'governor', 'president', 'secretary', 'senator', 'sen.', 'rep.', 'judge', 'justice',
+  'commissioner', 'minister', 'chancellor', 'premier', 'speaker', 'mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr',
+]);
+const INSTITUTIONS = new Set(['fed', 'ecb', 'boj', 'boe', 'snb', 'rba', 'imf', 'treasury', 'opec', 'sec', 'ftc', 'doj']);
+
+const EXCHANGE_CODE_AFTER = /^\s?:\s*[A-Z0-9][A-Z0-9.]{0,6}(?![a-z])/;
 
 export interface FieldScan {
   mentions: Mention[];
@@ -117,8 +125,9 @@ function isAcronymOfPreceding(text: string, tokens: readonly NameToken[], i: num
   return spelled === initials;
 }
 
-// Press-release datelines: "PALO ALTO, Calif., /PRNewswire/ --", "NEW YORK--(BUSINESS WIRE)--".
-const DATELINE_RE = /^\s*[A-Z][A-Z.'\- ]{2,}(?:,|\s+and\s)[^\n]{0,160}?(?:--|—|\/\s*-)/;
+// Press-release and wire datelines: "PALO ALTO, Calif., /PRNewswire/ --", "NEW YORK--(BUSINESS WIRE)--",
+// "NEW YORK (AP) -", "LONDON (Reuters) -".
+const DATELINE_RE = /^\s*[A-Z][A-Z.'\- ]{2,}(?:(?:,|\s+and\s)[^\n]{0,160}?(?:--|—|\/\s*-)|\s*\((?:AP|Reuters|Bloomberg|Dow Jones|MarketWatch)\)\s*(?:--|—|–|-))/;
 
 function datelineEnd(text: string): number {
   const m = DATELINE_RE.exec(text);
@@ -187,8 +196,11 @@ export function scanNames(text: string, dict: SymbolDictionary, ctx: ScanContext
         !titleCase &&
         ((next !== undefined && next.capitalized && !next.allCaps && !suffix && last !== undefined && adjacent(text, last, next)) ||
           (prev !== undefined && prev.capitalized && adjacent(text, prev, tok) && !sentenceStart(text, prev.start)));
-      // "da Vinci", "van Gogh": a particle before a one-word name makes it a person or a work.
-      const particle = prev !== undefined && !prev.capitalized && NAME_PARTICLES.has(prev.key) && entry.length === 1;
+      // "da Vinci", "van Gogh", "Fed's Powell": a particle or a title before a one-word name makes it a person or a work.
+      const particle =
+        prev !== undefined &&
+        entry.length === 1 &&
+        ((!prev.capitalized && NAME_PARTICLES.has(prev.key)) || PERSON_TITLES.has(prev.key) || (prev.possessive && INSTITUTIONS.has(prev.key)));
       let weakEvidence = false;
       if (entry.weak && !particle && !withTicker) {
         const possessive = last?.possessive === true;
@@ -202,8 +214,10 @@ export function scanNames(text: string, dict: SymbolDictionary, ctx: ScanContext
           isTitle && (entry.kind === 'alias' || entry.length > 1) && !titleCase && i === 0 && next !== undefined && !next.capitalized;
         weakEvidence = suffix || context || possessive || properNoun || headlineSubject || (found.has(entry.symbol) && !partOfLongerName);
       }
-      let accept = !particle;
-      if (particle || withTicker) {
+      // A symbol quoted only over the counter ("BYD" is BYDDF) counts when written out, not when its name is.
+      const otc = !withTicker && dict.get(entry.symbol)?.otc === true;
+      let accept = !particle && !otc;
+      if (particle || otc || withTicker) {
         // decided above
       } else if (entry.kind === 'name' && entry.length === 1 && entry.short && entry.weak) {
         accept = !suffix && !partOfLongerName && weakEvidence;
@@ -237,8 +251,8 @@ export function scanNames(text: string, dict: SymbolDictionary, ctx: ScanContext
     }
     // Only an all-caps word can be a bare symbol (bareSymbol checks it too): skip the checks below for the rest.
     if (!tok.allCaps) continue;
-    // "TSE: 8002", "HEL: TLV1V": an exchange code, not a ticker.
-    if (explicitAt.has(tok.start) || explicitAt.has(tok.start - 1) || /^\s?:/.test(text.slice(tok.end, tok.end + 2))) continue;
+    // "TSE: 8002", "HEL: TLV1V": an exchange code, not a ticker ("IVV: Which Fund Is Best" is a headline's colon).
+    if (explicitAt.has(tok.start) || explicitAt.has(tok.start - 1) || EXCHANGE_CODE_AFTER.test(text.slice(tok.end, tok.end + 10))) continue;
     const symbol = bareSymbol(text, tok, dict);
     if (symbol === undefined || dict.isStopWord(symbol)) continue;
     const next = tokens[i + 1];
