@@ -85,7 +85,7 @@ const UP = String.raw`rais(?:es|ed|ing)|boost(?:s|ed)?|lift(?:s|ed)?|hik(?:es|ed
 const DOWN = String.raw`cut(?:s|ting)?|lower(?:s|ed)?|reduc(?:es|ed)|slash(?:es|ed)?|trim(?:s|med)?|withdraw(?:s|n)?|pull(?:s|ed)|suspend(?:s|ed)`;
 
 const EARNINGS_BEAT =
-  /\b(?:beats?|beating|tops?|topped|exceed(?:s|ed)?|surpass(?:es|ed)?|above|ahead of|past|crush(?:es|ed)?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:EPS|revenue|sales)\b(?:[^.;]|\.(?=\d)){0,25}\bbeats? by\b/i;
+  /\b(?:beats?|beating|tops?|topped|exceed(?:s|ed)?|surpass(?:es|ed)?|above|ahead of|past|crush(?:es|ed)?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:EPS|revenue|sales)\b(?:[^.;]|\.(?=\d)){0,25}\bbeats? by\b|\b(?:profit|earnings|revenue|sales|results|EPS) (?:beats?|tops?|topped|exceeds?|exceeded|surpass(?:es|ed)?)\b/i;
 
 const RULES: readonly Rule[] = [
   {
@@ -124,6 +124,8 @@ const RULES: readonly Rule[] = [
   {
     type: 'fda_decision',
     prior: 0,
+    // "Halts shipments at FDA's request": the company's own step is the news.
+    unless: /\bat (?:the )?(?:FDA|agency)['’]s request\b/i,
     re: /\b(?:FDA|EMA|CHMP|PDUFA|NDA|BLA|(?:US|U\.S\.|EU|European|regulatory) (?:nod|approval|clearance)|complete response letter|CRL|breakthrough therapy|fast track designation|orphan drug|(?:phase (?:1|2|3|I{1,3})[ab]?) (?:trial|study|data|results))\b/i,
     detail: (_m, text) =>
       /\b(?:approv(?:es|ed|al)|clears|cleared|grants?|granted|OKs|OK's|nod|green light|greenlights?)\b/i.test(text) ? 'approval'
@@ -138,9 +140,10 @@ const RULES: readonly Rule[] = [
   {
     type: 'merger_acquisition',
     prior: 0,
-    re: /\b(?:acquir(?:e|es|ed|ing)|acquisition|merg(?:e|er|es|ed|ing)|takeover|buyout|tender offer|to buy|buys|bought|agrees? to sell|strikes? (?:\S+ ){0,3}deal (?:for|to buy|with)|bid(?:ding war)? for|(?:go|going|take|taking)[- ]private|combine with|to sell (?:its )?(?:[\w.&'-]+ ){0,3}(?:unit|business|division|arm|subsidiary)|deal to (?:buy|sell|combine)|explor(?:e|es|ing) (?:a )?(?:sale|strategic alternatives)|spin[- ]?off|complet(?:es|ed|ing) (?:the |its )?(?:[\w.&'-]+ ){0,4}(?:deal|purchase|transaction|takeover|combination))\b/i,
+    re: /\b(?:acquir(?:e|es|ed|ing)|acquisition|merg(?:e|er|es|ed|ing)|takeover|buyout|tender offer|to buy(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|buys(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|bought(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|agrees? to sell|strikes? (?:\S+ ){0,3}deal (?:for|to buy|with)|bid(?:ding war)? for|(?:go|going|take|taking)[- ]private|combine with|to sell (?:its )?(?:[\w.&'-]+ ){0,3}(?:unit|business|division|arm|subsidiary)|deal to (?:buy|sell|combine)|explor(?:e|es|ing) (?:a )?(?:sale|strategic alternatives)|spin[- ]?off|complet(?:es|ed|ing) (?:the |its )?(?:[\w.&'-]+ ){0,4}(?:deal|purchase|transaction|takeover|combination))\b/i,
     detail: (_m, text) =>
       /\b(?:complet(?:es|ed)|clos(?:es|ed)|finaliz(?:es|ed)|wraps? up|wrapped up)\b/i.test(text) ? 'completed'
+        : /\b(?:agrees?|agreed|definitive agreement|signs?|signed)\b/i.test(text) ? 'agreed'
         : /\b(?:explor|consider|weigh|talks|approach|bid|nears?\b|nearing|mull|eye(?:s|ing)\b|interest in)\w*/i.test(text) ? 'talks'
           : 'agreed',
   },
@@ -155,7 +158,7 @@ const RULES: readonly Rule[] = [
   {
     type: 'earnings_miss',
     prior: -1,
-    re: /\b(?:miss(?:es|ed)?|fall(?:s)? short of|fell short of|below|lags?|trails?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:sales|revenue|profit|earnings|results|EPS)\b(?:[^.;]){0,25}\b(?:falls?|fell|comes?|came) short\b|\b(?:EPS|revenue|sales)\b(?:[^.;]|\.(?=\d)){0,25}\bmiss(?:es|ed)? by\b/i,
+    re: /\b(?:miss(?:es|ed)?|fall(?:s)? short of|fell short of|below|lags?|trails?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:sales|revenue|profit|earnings|results|EPS)\b(?:[^.;]){0,25}\b(?:falls?|fell|comes?|came) short\b|\b(?:EPS|revenue|sales)\b(?:[^.;]|\.(?=\d)){0,25}\bmiss(?:es|ed)? by\b|\b(?:profit|earnings|revenue|sales|results|EPS) (?:miss(?:es|ed)?|disappoints?)\b/i,
   },
   { type: 'earnings_beat', prior: 1, re: EARNINGS_BEAT },
   {
@@ -167,7 +170,7 @@ const RULES: readonly Rule[] = [
   {
     type: 'earnings',
     prior: 0,
-    re: /\b(?:Q[1-4]|quarterly|(?:first|second|third|fourth)[- ]quarter|full[- ]year|annual|interim|half[- ]year)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:results?|earnings|profit|loss|revenue|sales|EPS)\b|\b(?:reports?|posts?|reported|posted)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:results|earnings|profit|loss|EPS)\b|\bearnings (?:call|release|report)\b/i,
+    re: /\b(?:Q[1-4]|quarterly|(?:first|second|third|fourth)[- ]quarter|(?:January|February|March|April|June|July|August|September|October|November|December) quarter|full[- ]year|full fiscal year|annual|interim|half[- ]year)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:results?|earnings|profit|loss|(?:net )?income|revenue|sales|EPS)\b|\b(?:reports?|posts?|reported|posted|announces?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:(?<!(?:delivery|deliveries|production|operating|traffic) )results|earnings|profit|loss|EPS)\b|\bearnings (?:call|release|report)\b|\b(?:profit|earnings|net income|loss(?:es)?) (?:falls?|fell|rises?|rose|jumps?|jumped|drops?|dropped|slumps?|slumped|surges?|surged|soars?|soared|plunges?|plunged|widens?|widened|narrows?|narrowed|doubles?|doubled|triples?|tripled|climbs?|climbed|declines?|declined|slides?|slid|dips?|dipped)\b/i,
   },
   { type: 'guidance', prior: 0, re: /\b(?:guidance|outlook|reaffirms?|reiterates?|guides?)\b/i },
   { type: 'offering', prior: -1, re: /\b(?:public offering|secondary offering|share offering|stock offering|equity offering|debt offering|bond offering|notes offering|direct offering|registered offering|(?:share|stock|bond|debt) sales?|sells? (?:\S+ ){0,4}(?:of )?(?:bonds|notes|debt)|pricing of (?:\S+ ){0,5}(?:offering|notes)|at[- ]the[- ]market|ATM program|convertible (?:senior )?notes?|taps? (?:the )?(?:debt|bond|equity|convertible|capital) markets?|convertible (?:market|bonds?|debt|offering)|private placement|prices? (?:\$[\d.]+ ?[mb]\w* )?offering|proposed offering|rights issue|share issue)\b/i },
@@ -182,16 +185,16 @@ const RULES: readonly Rule[] = [
   { type: 'stake_sale', prior: -1, re: /\b(?:sells?|sold|offloads?|dumps?|trims?|reduces?|unloads?|divests?) (?:its |a |part of its |entire |remaining )?(?:\d[\d.]*% )?(?:[A-Z][\w.&'-]* ){0,3}(?:stake|holding|shares in|position)\b|\bstake sale\b|\bsale of (?:all |its |some )?(?:\S+ ){0,4}shares\b|\bsells? (?:another |more )?(?:\$[\d.]+ \w+ (?:of |in ))?(?:[A-Z][\w&.'-]* ){1,4}shares\b|\bto sell \d+(?:\.\d+)?% (?:stake )?(?:of|in)\b|\bblock (?:trade|sale)\b/i },
   { type: 'litigation', prior: -1, re: /\b(?:lawsuit|sues?|sued|suing|jury (?:orders|finds|awards)|judge rules|court (?:finds|rules)|accused by|illegally monopoli[sz]\w*|probes?|class action|litigation|subpoena|Wells notice|indict(?:ed|ment)|settle(?:s|d|ment)? (?:with|charges|claims|lawsuit)|antitrust (?:suit|case|probe)|jury (?:verdict|award)|patent infringement|probe|investigation)\b/i },
   { type: 'regulation', prior: -1, re: /\b(?:sanction(?:s|ed)?|export (?:controls?|ban|curbs|restrictions|licen[cs]es?)|entity list|tariffs?|regulator(?:s|y)?|ban(?:s|ned)?|fine[sd]?|penalty|CFIUS|antitrust)\b/i },
-  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|finance chief|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure|ing)?|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor|succession|transition|to leave|leaves|is out|exits?|to exit)\b|\b(?:appoints?|appointment of|names?|named|hires?|taps?|poach(?:es|ed)?|to succeed|succeeds|to replace|replaces)\b(?:[^.;]|\.(?=\d)){0,50}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president|chief|boss)\b/i, detail: (_m, text) => roleOf(text) },
+  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|finance chief|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure|ing)?|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor|succession|transition|to leave|leaves|is out|exits?|to exit)\b|\b(?:appoints?|appointment of|names?|named|hires?|taps?|poach(?:es|ed)?|to succeed|succeeds|to replace|replaces|brings? back|returns?)\b(?:[^.;]|\.(?=\d)){0,50}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president|chief|boss)\b/i, detail: (_m, text) => roleOf(text) },
   {
-    // Monthly production, deliveries or traffic: a company gives one such update a month.
+    // Monthly production, deliveries, traffic or sales, quarterly deliveries: a company gives one such update a period.
     type: 'operating_update',
     prior: 0,
-    re: /\b(?:January|February|March|April|June|July|August|September|October|November|December|monthly)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:deliver(?:y|ies)|production|output|operating (?:data|metrics|update)|traffic|deposits|trading volumes?|(?:bitcoin|BTC) (?:mined|holdings))\b|\b(?:deliver(?:y|ies)|production|operating|operations) (?:update|results|data|report)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:January|February|March|April|June|July|August|September|October|November|December)\b/i,
+    re: /\b(?:January|February|March|April|June|July|August|September|October|November|December|monthly)\b(?! quarter)(?:[^.;]|\.(?=\d)){0,40}\b(?:deliver(?:y|ies)|production|output|operating (?:data|metrics|update)|traffic|deposits|trading volumes?|(?:bitcoin|BTC) (?:mined|holdings)|revenue|sales)\b|\b(?:Q[1-4]|quarterly|(?:first|second|third|fourth)[- ]quarter)\b(?:[^.;]|\.(?=\d)){0,20}\b(?:deliver(?:y|ies)|production)\b|\b(?:deliver(?:y|ies)|production|operating|operations) (?:update|results|data|report)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:January|February|March|April|June|July|August|September|October|November|December)\b/i,
   },
   { type: 'layoffs', prior: 0, re: /\b(?:lay(?:s|ing)? off|laid off|layoffs?|job cuts?|(?:workforce|headcount|staff) reductions?|reductions? in (?:force|workforce|headcount)|restructuring (?:\S+ ){0,3}affecting (?:\S+ ){0,2}(?:employees|workers|jobs|positions)|(?:cut(?:s|ting)?|eliminat(?:e|es|ing)|shed(?:s|ding)?|slash(?:es|ing)?|axe[sd]?|reduc(?:e|es|ing)) (?:\S+ ){0,4}(?:jobs|roles|positions|workers|employees|staff|workforce|headcount))\b/i },
   { type: 'recall', prior: -1, re: /\brecall(?:s|ing)?\b(?:[^.;]|\.(?=\d)){0,60}\b(?:vehicles|cars|trucks|evs|suvs|units|products|devices|pounds|bottles|packages|lots)\b|\brecalled\b|\bcalls? back\b(?:[^.;]|\.(?=\d)){0,40}\b(?:vehicles|cars|trucks|evs|suvs|units)\b|\b(?:issues?|expands?|announces?) (?:a )?recall\b/i },
-  { type: 'business_suspension', prior: -1, re: /\b(?:suspend(?:s|ed)?|paus(?:es|ed)|halt(?:s|ed)?|shut(?:s|ting)?(?: down)?|shutter(?:s|ed|ing)?|closes?|idl(?:es|ed)|stops?|stopped)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:operations?|production|output|shipments?|sales|services?|plant|factory|mine|deliveries|business)\b/i },
+  { type: 'business_suspension', prior: -1, re: /\b(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|shut(?:s|ting)?(?: down)?|shutter(?:s|ed|ing)?|closes?|idl(?:es|ed)|stops?|stopped)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:operations?|production|output|shipments?|sales|services?|plant|factory|mine|deliveries|business)\b/i },
   { type: 'product_launch', prior: 1, re: /\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)?|rolls? out|rolled out|releases?|released|announces? (?:the )?(?:new|next-generation))\b/i },
   { type: 'contract_win', prior: 1, re: /\border(?:s|ed)? (?:\S+ ){0,4}(?:jets|aircraft|planes|airplanes|jetliners|widebodies)\b|\b(?:wins?|won|awarded|awards?|secures?|secured|receives?|received|lands?|landed)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:contract|order|deal|tender)\b/i },
 ];

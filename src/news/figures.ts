@@ -21,6 +21,8 @@ const MONTH = /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|A
 const FROM_BEFORE = /\bfrom\s+$/i;
 /** Words that say the figure after them is rounded: "nearly 13,000", "over 1.4 million". */
 const HEDGE = /\b(?:about|around|nearly|almost|over|roughly|approximately|some|close to|more than|just over|just under)\s+(?:\$|€|£|usd |eur )?$|~\s*$/i;
+/** A percentage after a move word is a change ("shares soar 250%"), another quantity than a stake or a margin ("70% stake"). */
+const CHANGE_BEFORE = /\b(?:up|down|by|rise[sn]?|rose|rising|fall(?:s|en)?|fell|jump(?:s|ed)?|soar(?:s|ed)?|surge[sd]?|plunge[sd]?|sink(?:s)?|sank|slide[sd]?|slid|drop(?:s|ped)?|gain(?:s|ed)?|climb(?:s|ed)?|tumble[sd]?|slump(?:s|ed)?|rall(?:y|ies|ied)|decline[sd]?|grow(?:s|n)?|grew|increase[sd]?|tank(?:s|ed)?|sheds?|adds?|added|lose[s]?|lost|spike[sd]?|skid(?:s|ded)?|dip(?:s|ped)?|edge[sd]? (?:up|down|higher|lower))\s+(?:about |nearly |more than |over |almost |roughly |as much as )?(?:[~+-]\s*)?$/i;
 /** Index and product names that contain numbers but state no figure. */
 const NAMED_NUMBERS = /\b(?:s&p|s\s*&\s*p|russell|ftse|nikkei|stoxx|dax|cac|midcap|smallcap|nasdaq)\s*\d+|\b(?:model|phase|series|iphone|galaxy|pixel)\s+\d+\b|\b(?:8|6|10|20|40)-[kqf]\b|\bitem\s+\d\.\d\d\b/gi;
 /** The company 3M, not three million (case-sensitive, and not before a count's noun). */
@@ -46,7 +48,7 @@ export function extractNumbers(text: string): string[] {
     // "to $0.2690 from $0.2685": the figure it was is not the story's figure.
     if (FROM_BEFORE.test(plain.slice(Math.max(0, at - 6), at))) continue;
     const hedged = HEDGE.test(plain.slice(Math.max(0, at - 16), at)) ? '~' : '';
-    if (unit === '%' || unit === 'percent' || unit === 'pct') out.add(`pct:${value}${hedged}`);
+    if (unit === '%' || unit === 'percent' || unit === 'pct') out.add(`${CHANGE_BEFORE.test(plain.slice(Math.max(0, at - 24), at)) ? 'chg' : 'pct'}:${value}${hedged}`);
     else out.add(`${currency ? 'amt' : 'n'}:${Number((value * (SCALE[unit] ?? 1)).toPrecision(4))}${hedged}`);
   }
   return [...out].sort();
@@ -80,17 +82,20 @@ function sameFigure(x: string, y: string): boolean {
   const da = significantDigits(sa);
   const db = significantDigits(sb);
   if (da === db) return false;
+  // A large figure rounded to one digit is the precise one within 1% ("$60 billion" for $59.5 billion); "$100 billion"
+  // is not "$110 billion".
+  const close = Math.abs(va - vb) <= 0.01 * Math.max(va, vb);
   const [round, digits, hedged] = da < db ? [va, da, ha] : [vb, db, hb];
   // Small amounts and counts are exact ("EPS $1.20" is not "$1.24"); percentages are rounded ("15%" is "14.9%").
-  if (round < 1000 && x.slice(0, cut) !== 'pct') return false;
+  if (round < 1000 && x.slice(0, cut) !== 'pct' && x.slice(0, cut) !== 'chg') return false;
   const unit = 10 ** (Math.floor(Math.log10(round)) - digits + 1);
   const diff = Math.abs(va - vb);
-  return hedged ? diff < unit : digits >= 2 && diff <= unit / 2 + round * 1e-9;
+  return hedged ? diff < unit : (digits >= 2 && diff <= unit / 2 + round * 1e-9) || close;
 }
 
 // Amounts split by size: a per-share price ($253) and a deal value ($59.5 billion) are different quantities, not a
 // conflict; two per-share amounts or two deal values are compared.
-const NUMBER_KINDS = ['pct', 'amt', 'amt+', 'q', 'n', 'ord', 'day', 'mon'] as const;
+const NUMBER_KINDS = ['pct', 'chg', 'amt', 'amt+', 'q', 'n', 'ord', 'day', 'mon'] as const;
 function kindOf(figure: string): string {
   const kind = figure.slice(0, figure.indexOf(':'));
   return kind === 'amt' && Number.parseFloat(figure.slice(4)) >= 100_000 ? 'amt+' : kind;

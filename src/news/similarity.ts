@@ -432,9 +432,11 @@ function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   // "CrowdStrike beats revenue estimates" tells (the gates have already checked quarters and figures).
   if (a.event !== b.event) return (GENERIC_EVENTS.has(a.event) && SPECIFIC_EVENTS.has(b.event)) || (GENERIC_EVENTS.has(b.event) && SPECIFIC_EVENTS.has(a.event));
   // Events that carry no direction of their own: a monthly update for the same month, the announcement of a deal
-  // between the same two listed companies, a new officer, a filing for bankruptcy.
-  if (a.event === 'operating_update') return a.numbers.some((x) => x.startsWith('mon:') && b.numbers.includes(x));
-  if (a.event === 'merger_acquisition') return Math.min(a.tickers.length, b.tickers.length) >= 2 && !hasDealStep(a) && !hasDealStep(b);
+  // between the same two companies (both listed, or the other named in both), a new officer, a filing for bankruptcy.
+  if (a.event === 'operating_update') return sameMonth(a.numbers, b.numbers);
+  if (a.event === 'merger_acquisition') return !hasDealStep(a) && !hasDealStep(b) && (Math.min(a.tickers.length, b.tickers.length) >= 2 || shareCounterparty(a, b));
+  // Two results stories of one company and one quarter: the same release.
+  if (a.event === 'earnings') return a.numbers.some((x) => x.startsWith('q:') && b.numbers.includes(x));
   if (UNDIRECTED_EVENTS.has(a.event)) return true;
   return SPECIFIC_EVENTS.has(a.event) && a.direction !== 'none' && a.direction === b.direction;
 }
@@ -446,6 +448,18 @@ const UNDIRECTED_EVENTS = new Set(['executive_change', 'bankruptcy', 'layoffs', 
 // A deal has many later steps (votes, filings, approvals, lawsuits), each its own story; only the announcement of a
 // deal between the same two companies is one story however it is worded.
 const DEAL_STEPS = words('approve approves approved approval vote votes files filed filing application clears cleared regulator regulators completes completed closes closed sues sue block blocks court lawsuit terminates terminated');
+// Words any deal story uses; a word both stories share beyond these names the other party ("Karuna", "Splunk").
+const DEAL_WORDS = words('buy buys bought acquire acquires acquired acquisition agree agrees agreed deal deals merge merger merges combine combines combination sell sells sale takeover bid offer stake cash stock stocks share shares all-stock all-cash billion million bln mln company firm unit business maker group holdings holding announce announces definitive agreement transaction create creating biggest largest ever');
+function shareCounterparty(a: Fingerprint, b: Fingerprint): boolean {
+  const other = b.content ?? [];
+  return (a.content ?? []).some((w) => w.length >= 4 && !DEAL_WORDS.has(w) && !/\d/.test(w) && other.includes(w));
+}
+/** Two operating updates are one when they name the same month, or when neither names one (a quarter's deliveries). */
+function sameMonth(a: readonly string[], b: readonly string[]): boolean {
+  const ma = a.filter((x) => x.startsWith('mon:'));
+  const mb = b.filter((x) => x.startsWith('mon:'));
+  return ma.length === 0 && mb.length === 0 ? true : ma.some((x) => mb.includes(x));
+}
 function hasDealStep(f: Fingerprint): boolean {
   return (f.content ?? []).some((w) => DEAL_STEPS.has(w));
 }

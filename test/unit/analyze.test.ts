@@ -155,6 +155,13 @@ describe('near-duplicates across outlets', () => {
     // A dividend, a layoff round or a recall: one at a time, so one story whichever way it is told.
     expect(same('Realty Income raises monthly dividend to $0.27 a share', 'Realty Income Corp Increases Dividend For 133rd Time')).toBe(true);
     expect(same('Hasbro to cut about 1,100 jobs after weak holiday sales', 'Hasbro Announces Restructuring Affecting Approximately 1,100 Employees')).toBe(true);
+    // A deal with an unlisted party folds when both name it; two deals of one buyer do not.
+    expect(same('Cisco to buy cybersecurity firm Splunk for $28 billion', 'Cisco Systems Agrees To Acquire Splunk For $157 Per Share In Cash')).toBe(true);
+    expect(same('Cisco to buy cybersecurity firm Splunk for $28 billion', 'Cisco Systems Agrees To Acquire Isovalent For $157 Per Share In Cash')).toBe(false);
+    // Two results stories of one quarter are one release; a buyback is not a takeover.
+    expect(same('Wells Fargo Q2 EPS $1.33 vs. $1.29 Est.; Revenue $20.7B', 'Wells Fargo second-quarter profit rises on investment banking')).toBe(true);
+    expect(same('Wells Fargo Q2 EPS $1.33 vs. $1.29 Est.', 'Wells Fargo Q3 profit rises on investment banking')).toBe(false);
+    expect(fp('GM to buy back $10 billion in stock').event).toBe('buyback');
   });
 
   it('keeps two days\' moves of one stock apart, but not two days\' reports of one event', async () => {

@@ -65,6 +65,20 @@ describe('classifyEvent', () => {
     expect(classifyEvent('Nokia files 6-K')?.detail).toBe('6-K');
   });
 
+  it.each([
+    ['Citigroup profit beats as trading desks shine', 'earnings_beat'],
+    ['Intel revenue misses as PC demand stalls', 'earnings_miss'],
+    ['Baidu Announces March Quarter and Full Fiscal Year 2025 Results', 'earnings'],
+    ['Toyota quarterly net income falls 20%', 'earnings'],
+    ['Foxconn October sales rise 11% on AI servers', 'operating_update'],
+    ['Rivian Q3 Deliveries 13,201 Vs. 12,800 Estimate', 'operating_update'],
+    ['Ford to buy back $1 billion of stock', 'buyback'],
+    ['Abbott halts formula shipments at FDA\'s request', 'business_suspension'],
+    ['Disney brings back Bob Iger as CEO', 'executive_change'],
+  ])('%s -> %s', (title, type) => {
+    expect(classifyEvent(title)?.type).toBe(type);
+  });
+
   it('reads results that beat on one line and miss on another as results, neither beat nor miss', () => {
     expect(classifyEvent('Ulta Beauty Q3 EPS $5.14 Beats $4.54 Estimate, Sales $2.53B Miss $2.56B Estimate')?.type).toBe('earnings');
     expect(classifyEvent('Ulta Beauty Q3 EPS $5.14 Beats $4.54 Estimate, Sales $2.58B Beat $2.56B Estimate')?.type).toBe('earnings_beat');

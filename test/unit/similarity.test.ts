@@ -18,7 +18,14 @@ const fp = (title: string, over: Partial<Fingerprint> = {}): Fingerprint => ({
 describe('similarity', () => {
   it('extracts typed figures and ignores years', () => {
     expect(extractNumbers('Apple announces $90 billion buyback in 2024')).toEqual(['amt:90000000000']);
-    expect(extractNumbers('Profit rises 35% in Q3')).toEqual(['pct:35', 'q:3']);
+    expect(extractNumbers('Profit rises 35% in Q3')).toEqual(['chg:35', 'q:3']);
+    // A change is another quantity than a stake: "shares soar 250%" does not contradict "takes 70% stake".
+    expect(extractNumbers('Fubo shares soar 250% after Disney takes 70% stake')).toEqual(['chg:250', 'pct:70']);
+    expect(numbersAgree(extractNumbers('Fubo shares soar 250%'), extractNumbers('Disney takes 70% stake in Fubo'))).toBe(true);
+    expect(numbersAgree(extractNumbers('Fubo shares soar 250%'), extractNumbers('Fubo shares jump 25%'))).toBe(false);
+    // A deal-sized figure rounded to one digit within 1% is the same figure.
+    expect(numbersAgree(extractNumbers('Exxon to buy Pioneer for $59.5 billion'), extractNumbers('Exxon to acquire Pioneer in $60B deal'))).toBe(true);
+    expect(numbersAgree(extractNumbers('to invest $100 billion'), extractNumbers('to invest $110 billion'))).toBe(false);
     expect(extractNumbers('Disney to cut 7,000 jobs in third quarter')).toEqual(['n:7000', 'q:3']);
     expect(extractNumbers('$1.2B deal')).toEqual(extractNumbers('$1.2 billion deal'));
     // Four significant figures: two dividends a twentieth of a cent apart are two different dividends.
