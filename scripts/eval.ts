@@ -105,6 +105,7 @@ async function tickers(): Promise<void> {
       ['heldout7 (written blind, first run: P 0.966 R 0.944)', 'heldout7'],
       ['heldout8 (written blind, first run: P 0.964 R 0.953)', 'heldout8'],
       ['heldout9 (written blind, first run: P 0.932 R 0.923)', 'heldout9'],
+      ['heldout10 (written blind, first run: P 0.981 R 0.945)', 'heldout10'],
     ] as const) {
       const r = mod.evalTickers(split);
       const num = (k: string): string => (typeof r[k] === 'number' ? (r[k] as number).toFixed(3) : String(r[k]));
