@@ -32,7 +32,8 @@ export type EventType =
   | 'clinical_trial'
   | 'layoffs'
   | 'recall'
-  | 'operating_update';
+  | 'operating_update'
+  | 'index_change';
 
 export interface EventMatch {
   type: EventType;
@@ -77,15 +78,15 @@ function itemOfCaption(text: string): string | undefined {
 // What a filing is about, where its item says: an officer change, results, a bankruptcy, restructuring costs, a
 // completed deal. The story the filing tells is the event news outlets report.
 const ITEM_EVENTS: Readonly<Record<string, EventType>> = {
-  '1.03': 'bankruptcy', '2.01': 'merger_acquisition', '2.02': 'earnings', '2.05': 'layoffs', '5.02': 'executive_change',
+  '1.01': 'merger_acquisition', '1.03': 'bankruptcy', '2.01': 'merger_acquisition', '2.02': 'earnings', '2.05': 'layoffs', '5.02': 'executive_change',
 };
 const FORM = /\b(?:form\s+)?(?:8-K|6-K|20-F|10-K|10-Q|40-F)\b/gi;
 
-const UP = String.raw`rais(?:es|ed|ing)|boost(?:s|ed)?|lift(?:s|ed)?|hik(?:es|ed)|increas(?:es|ed)|ups|upped|reaffirm\w*|beats?`;
+const UP = String.raw`rais(?:es|ed|ing)|boost(?:s|ed)?|lift(?:s|ed)?|hik(?:es|ed)|increas(?:es|ed)|ups|upped|reaffirm\w*|beats?|reinstat(?:es|ed)|restor(?:es|ed)`;
 const DOWN = String.raw`cut(?:s|ting)?|lower(?:s|ed)?|reduc(?:es|ed)|slash(?:es|ed)?|trim(?:s|med)?|withdraw(?:s|n)?|pull(?:s|ed)|suspend(?:s|ed)`;
 
 const EARNINGS_BEAT =
-  /\b(?:beats?|beating|tops?|topped|exceed(?:s|ed)?|surpass(?:es|ed)?|above|ahead of|past|crush(?:es|ed)?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:EPS|revenue|sales)\b(?:[^.;]|\.(?=\d)){0,25}\bbeats? by\b|\b(?:profit|earnings|revenue|sales|results|EPS) (?:beats?|tops?|topped|exceeds?|exceeded|surpass(?:es|ed)?)\b/i;
+  /\b(?:beats?|beating|tops?|topped|exceed(?:s|ed)?|surpass(?:es|ed)?|above|ahead of|past|crush(?:es|ed)?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:EPS|revenue|sales|FFO|AFFO|EBITDA|profit|earnings)\b(?:[^.;]|\.(?=\d)){0,25}\bbeats? by\b|\b(?:profit|earnings|revenue|sales|results|EPS) (?:beats?|tops?|topped|exceeds?|exceeded|surpass(?:es|ed)?)\b/i;
 
 const RULES: readonly Rule[] = [
   {
@@ -126,7 +127,7 @@ const RULES: readonly Rule[] = [
     prior: 0,
     // "Halts shipments at FDA's request": the company's own step is the news.
     unless: /\bat (?:the )?(?:FDA|agency)['’]s request\b/i,
-    re: /\b(?:FDA|EMA|CHMP|PDUFA|NDA|BLA|(?:US|U\.S\.|EU|European|regulatory) (?:nod|approval|clearance)|complete response letter|CRL|breakthrough therapy|fast track designation|orphan drug|(?:phase (?:1|2|3|I{1,3})[ab]?) (?:trial|study|data|results))\b/i,
+    re: /\b(?:FDA|EMA|CHMP|PDUFA|NDA|BLA|(?:US|U\.S\.|EU|European|regulatory) (?:nod|approval|clearance)|(?:accelerated|conditional) approval|marketing authori[sz]ation|complete response letter|CRL|breakthrough therapy|fast track designation|orphan drug|(?:phase (?:1|2|3|I{1,3})[ab]?) (?:trial|study|data|results))\b/i,
     detail: (_m, text) =>
       /\b(?:approv(?:es|ed|al)|clears|cleared|grants?|granted|OKs|OK's|nod|green light|greenlights?)\b/i.test(text) ? 'approval'
         : /\b(?:complete response|CRL|reject(?:s|ed)?|declin(?:es|ed)|refus(?:es|ed)|fail(?:s|ed)|halt(?:s|ed)|clinical hold)\b/i.test(text) ? 'rejection'
@@ -158,7 +159,7 @@ const RULES: readonly Rule[] = [
   {
     type: 'earnings_miss',
     prior: -1,
-    re: /\b(?:miss(?:es|ed)?|fall(?:s)? short of|fell short of|below|lags?|trails?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:sales|revenue|profit|earnings|results|EPS)\b(?:[^.;]){0,25}\b(?:falls?|fell|comes?|came) short\b|\b(?:EPS|revenue|sales)\b(?:[^.;]|\.(?=\d)){0,25}\bmiss(?:es|ed)? by\b|\b(?:profit|earnings|revenue|sales|results|EPS) (?:miss(?:es|ed)?|disappoints?)\b/i,
+    re: /\b(?:miss(?:es|ed)?|fall(?:s)? short of|fell short of|below|lags?|trails?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:sales|revenue|profit|earnings|results|EPS)\b(?:[^.;]){0,25}\b(?:falls?|fell|comes?|came) short\b|\b(?:EPS|revenue|sales|FFO|AFFO|EBITDA|profit|earnings)\b(?:[^.;]|\.(?=\d)){0,25}\bmiss(?:es|ed)? by\b|\b(?:profit|earnings|revenue|sales|results|EPS) (?:miss(?:es|ed)?|disappoints?)\b/i,
   },
   { type: 'earnings_beat', prior: 1, re: EARNINGS_BEAT },
   {
@@ -185,7 +186,14 @@ const RULES: readonly Rule[] = [
   { type: 'stake_sale', prior: -1, re: /\b(?:sells?|sold|offloads?|dumps?|trims?|reduces?|unloads?|divests?) (?:its |a |part of its |entire |remaining )?(?:\d[\d.]*% )?(?:[A-Z][\w.&'-]* ){0,3}(?:stake|holding|shares in|position)\b|\bstake sale\b|\bsale of (?:all |its |some )?(?:\S+ ){0,4}shares\b|\bsells? (?:another |more )?(?:\$[\d.]+ \w+ (?:of |in ))?(?:[A-Z][\w&.'-]* ){1,4}shares\b|\bto sell \d+(?:\.\d+)?% (?:stake )?(?:of|in)\b|\bblock (?:trade|sale)\b/i },
   { type: 'litigation', prior: -1, re: /\b(?:lawsuit|sues?|sued|suing|jury (?:orders|finds|awards)|judge rules|court (?:finds|rules)|accused by|illegally monopoli[sz]\w*|probes?|class action|litigation|subpoena|Wells notice|indict(?:ed|ment)|settle(?:s|d|ment)? (?:with|charges|claims|lawsuit)|antitrust (?:suit|case|probe)|jury (?:verdict|award)|patent infringement|probe|investigation)\b/i },
   { type: 'regulation', prior: -1, re: /\b(?:sanction(?:s|ed)?|export (?:controls?|ban|curbs|restrictions|licen[cs]es?)|entity list|tariffs?|regulator(?:s|y)?|ban(?:s|ned)?|fine[sd]?|penalty|CFIUS|antitrust)\b/i },
-  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|finance chief|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure|ing)?|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor|succession|transition|to leave|leaves|is out|exits?|to exit)\b|\b(?:appoints?|appointment of|names?|named|hires?|taps?|poach(?:es|ed)?|to succeed|succeeds|to replace|replaces|brings? back|returns?)\b(?:[^.;]|\.(?=\d)){0,50}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president|chief|boss)\b/i, detail: (_m, text) => roleOf(text) },
+  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|finance chief|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure|ing)?|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor|succession|transition|to leave|leaves|is out|exits?|to exit)\b|\b(?:step(?:s|ping)? down|resign(?:s|ed)?|retir(?:es|ed|e)|exit(?:s)?|depart(?:s)?) as (?:\w+ )?(?:CEO|CFO|COO|chief|chair(?:man|woman)?|president)\b|\b(?:appoints?|appointment of|names?|named|hires?|taps?|poach(?:es|ed)?|to succeed|succeeds|to replace|replaces|brings? back|returns?)\b(?:[^.;]|\.(?=\d)){0,50}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president|chief|boss)\b/i, detail: (_m, text) => roleOf(text) },
+  {
+    // Joining or leaving a benchmark index: "Set to Join S&P 500", "jump on S&P 500 inclusion".
+    type: 'index_change',
+    prior: 1,
+    re: /\b(?:to join|set to join|joins?|joining|added to|to be added to|inclusion in|removed from|to be removed from|dropped from|to leave)\b(?:[^.;]){0,20}\b(?:S&P (?:500|MidCap 400|SmallCap 600)|Nasdaq[- ]100|Dow Jones Industrial Average|Russell (?:1000|2000|3000))|\b(?:S&P 500|Nasdaq[- ]100|index) (?:inclusion|addition|entry|spot|rebalanc\w*)\b/i,
+    detail: (_m, text) => (/\b(?:removed|dropped|to leave|leaves|deletion)\b/i.test(text) ? 'removed' : 'added'),
+  },
   {
     // Monthly production, deliveries, traffic or sales, quarterly deliveries: a company gives one such update a period.
     type: 'operating_update',
@@ -258,6 +266,7 @@ export function classifyEvent(title: string, text = ''): EventMatch | null {
 function priorOf(rule: Rule, detail: string | undefined): -1 | 0 | 1 {
   if (rule.type === 'clinical_trial') return detail === 'success' ? 1 : detail === 'failure' ? -1 : 0;
   if (rule.type === 'fda_decision') return detail === 'approval' ? 1 : detail === 'rejection' ? -1 : 0;
+  if (rule.type === 'index_change') return detail === 'removed' ? -1 : 1;
   if (rule.type === 'dividend') return detail === 'increased' ? 1 : detail === 'cut' ? -1 : 0;
   if (rule.type === 'sec_filing' && detail !== undefined) {
     const item = /item (\d\.\d\d)/.exec(detail)?.[1];
@@ -274,4 +283,5 @@ export const EVENT_WEIGHT: Readonly<Record<EventType, number>> = {
   price_target_raised: 0.45, price_target_cut: 0.5, analyst_initiation: 0.4, offering: 0.7, buyback: 0.55, dividend: 0.5,
   litigation: 0.6, regulation: 0.65, executive_change: 0.6, business_suspension: 0.75, stake_sale: 0.55,
   sec_filing: 0.5, product_launch: 0.4, contract_win: 0.5, clinical_trial: 0.85, layoffs: 0.5, recall: 0.5, operating_update: 0.4,
+  index_change: 0.6,
 };

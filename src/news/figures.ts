@@ -19,8 +19,13 @@ const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/
 // Capitalized only: "may" is a verb far more often than a month, and is left out.
 const MONTH = /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b\.?/g;
 const FROM_BEFORE = /\bfrom\s+$/i;
-/** Words that say the figure after them is rounded: "nearly 13,000", "over 1.4 million". */
-const HEDGE = /\b(?:about|around|nearly|almost|over|roughly|approximately|some|close to|more than|just over|just under)\s+(?:\$|€|£|usd |eur )?$|~\s*$/i;
+/** Words that say the figure after them is rounded, and which way: "nearly 13,000" (`<`), "over 1.4 million" (`>`), "about 15%" (`~`). */
+const HEDGE_BELOW = /\b(?:nearly|almost|close to|just under|up to)\s+(?:\$|€|£|usd |eur )?$/i;
+const HEDGE_ABOVE = /\b(?:over|more than|just over|at least)\s+(?:\$|€|£|usd |eur )?$/i;
+const HEDGE_ABOUT = /\b(?:about|around|roughly|approximately|some)\s+(?:\$|€|£|usd |eur )?$|~\s*$/i;
+function hedgeOf(before: string): '' | '<' | '>' | '~' {
+  return HEDGE_BELOW.test(before) ? '<' : HEDGE_ABOVE.test(before) ? '>' : HEDGE_ABOUT.test(before) ? '~' : '';
+}
 /** A percentage after a move word is a change ("shares soar 250%"), another quantity than a stake or a margin ("70% stake"). */
 const CHANGE_BEFORE = /\b(?:up|down|by|rise[sn]?|rose|rising|fall(?:s|en)?|fell|jump(?:s|ed)?|soar(?:s|ed)?|surge[sd]?|plunge[sd]?|sink(?:s)?|sank|slide[sd]?|slid|drop(?:s|ped)?|gain(?:s|ed)?|climb(?:s|ed)?|tumble[sd]?|slump(?:s|ed)?|rall(?:y|ies|ied)|decline[sd]?|grow(?:s|n)?|grew|increase[sd]?|tank(?:s|ed)?|sheds?|adds?|added|lose[s]?|lost|spike[sd]?|skid(?:s|ded)?|dip(?:s|ped)?|edge[sd]? (?:up|down|higher|lower))\s+(?:about |nearly |more than |over |almost |roughly |as much as )?(?:[~+-]\s*)?$/i;
 /** Index and product names that contain numbers but state no figure. */
@@ -47,12 +52,14 @@ export function extractNumbers(text: string): string[] {
     if (unit === '' && !currency && /^(19|20)\d\d$/.test(raw)) continue;
     // "to $0.2690 from $0.2685": the figure it was is not the story's figure.
     if (FROM_BEFORE.test(plain.slice(Math.max(0, at - 6), at))) continue;
-    const hedged = HEDGE.test(plain.slice(Math.max(0, at - 16), at)) ? '~' : '';
+    const hedged = hedgeOf(plain.slice(Math.max(0, at - 16), at));
     if (unit === '%' || unit === 'percent' || unit === 'pct') out.add(`${CHANGE_BEFORE.test(plain.slice(Math.max(0, at - 24), at)) ? 'chg' : 'pct'}:${value}${hedged}`);
     else out.add(`${currency ? 'amt' : 'n'}:${Number((value * (SCALE[unit] ?? 1)).toPrecision(4))}${hedged}`);
   }
   return [...out].sort();
 }
+
+const HEDGES = new Set(['<', '>', '~']);
 
 /** Significant digits of a figure as printed (trailing zeros of a whole number are not significant). */
 function significantDigits(value: string): number {
@@ -72,8 +79,8 @@ function sameFigure(x: string, y: string): boolean {
   if (cut !== y.indexOf(':') || x.slice(0, cut) !== y.slice(0, cut)) return false;
   const a = x.slice(cut + 1);
   const b = y.slice(cut + 1);
-  const ha = a.endsWith('~');
-  const hb = b.endsWith('~');
+  const ha = HEDGES.has(a.slice(-1)) ? a.slice(-1) : '';
+  const hb = HEDGES.has(b.slice(-1)) ? b.slice(-1) : '';
   const sa = ha ? a.slice(0, -1) : a;
   const sb = hb ? b.slice(0, -1) : b;
   if (sa === sb) return true;
@@ -90,7 +97,13 @@ function sameFigure(x: string, y: string): boolean {
   if (round < 1000 && x.slice(0, cut) !== 'pct' && x.slice(0, cut) !== 'chg') return false;
   const unit = 10 ** (Math.floor(Math.log10(round)) - digits + 1);
   const diff = Math.abs(va - vb);
-  return hedged ? diff < unit : (digits >= 2 && diff <= unit / 2 + round * 1e-9) || close;
+  // A hedge covers one unit of its last digit on its side ("nearly 1,000" is 931, "over 1.4 million" is 1,448,655), and
+  // "about" half a unit either way, at most 5% when its digit is the only one ("about $5 billion" is not $5.35 billion).
+  const precise = da < db ? vb : va;
+  if (hedged === '<') return precise <= round && diff < unit;
+  if (hedged === '>') return precise >= round && diff < unit;
+  if (hedged === '~') return diff <= unit / 2 && (digits >= 2 || diff <= 0.05 * round);
+  return (digits >= 2 && diff <= unit / 2 + round * 1e-9) || close;
 }
 
 // Amounts split by size: a per-share price ($253) and a deal value ($59.5 billion) are different quantities, not a

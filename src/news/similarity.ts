@@ -301,8 +301,8 @@ function tickersAgree(a: readonly string[], b: readonly string[]): boolean {
 // near-twin titles whose outcome words oppose are two stories, whatever their similarity.
 const OUTCOME_SETS: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>])[] = [
   [
-    words('back backs backed support supports supported succeed succeeds success successful meet meets met achieve achieves achieved win wins won grant grants granted approve approves approved approval clear clears cleared uphold upholds upheld reaffirm reaffirms reaffirmed affirm affirms maintain maintains reiterate reiterates keep keeps beat beats top tops pass passes passed positive allow allows allowed accept accepts accepted'),
-    words('fail fails failed failure miss misses missed lose loses lost deny denies denied reject rejects rejected rejection block blocks blocked overturn overturns overturned against withdraw withdraws withdrawn withdrew suspend suspends suspended pull pulls pulled scrap scraps scrapped negative halt halts halted abandon abandons abandoned terminate terminates terminated cancel cancels canceled cancelled refuse refuses refused not no'),
+    words('back backs backed support supports supported succeed succeeds success successful meet meets met achieve achieves achieved win wins won grant grants granted approve approves approved approval clear clears cleared uphold upholds upheld reaffirm reaffirms reaffirmed affirm affirms maintain maintains reiterate reiterates keep keeps beat beats top tops pass passes passed positive allow allows allowed accept accepts accepted acquit acquits acquitted narrow narrows narrowed narrowing'),
+    words('fail fails failed failure miss misses missed lose loses lost deny denies denied reject rejects rejected rejection block blocks blocked overturn overturns overturned against withdraw withdraws withdrawn withdrew suspend suspends suspended pull pulls pulled scrap scraps scrapped negative halt halts halted abandon abandons abandoned terminate terminates terminated cancel cancels canceled cancelled refuse refuses refused not no liable guilty widen widens widened widening'),
   ],
   // Intent against decision: "board proposes" and "shareholders approve" are two steps.
   [words('proposes proposed proposal plans considers considering weighs mulls explores exploring seeks eyes nears talks'), words('approve approves approved completes completed finalizes finalized closes closed')],
@@ -410,6 +410,7 @@ const SPECIFIC_EVENTS = new Set([
   'fda_decision',
   'clinical_trial',
   'layoffs',
+  'trading_halt',
 ]);
 const DAY_APART_MS = 12 * 3_600_000;
 const REPRINT = 0.8;
@@ -434,7 +435,7 @@ function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   // Events that carry no direction of their own: a monthly update for the same month, the announcement of a deal
   // between the same two companies (both listed, or the other named in both), a new officer, a filing for bankruptcy.
   if (a.event === 'operating_update') return sameMonth(a.numbers, b.numbers);
-  if (a.event === 'merger_acquisition') return !hasDealStep(a) && !hasDealStep(b) && (Math.min(a.tickers.length, b.tickers.length) >= 2 || shareCounterparty(a, b));
+  if (a.event === 'merger_acquisition') return !hasDealStep(a) && !hasDealStep(b) && (new Set([...a.tickers, ...b.tickers]).size >= 2 || shareCounterparty(a, b));
   // Two results stories of one company and one quarter: the same release.
   if (a.event === 'earnings') return a.numbers.some((x) => x.startsWith('q:') && b.numbers.includes(x));
   if (UNDIRECTED_EVENTS.has(a.event)) return true;
@@ -444,7 +445,7 @@ function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
 function largeFigure(x: string): boolean {
   return (x.startsWith('amt:') && Number.parseFloat(x.slice(4)) >= 1e6) || x.startsWith('n:');
 }
-const UNDIRECTED_EVENTS = new Set(['executive_change', 'bankruptcy', 'layoffs', 'recall', 'dividend']);
+const UNDIRECTED_EVENTS = new Set(['executive_change', 'bankruptcy', 'layoffs', 'recall', 'dividend', 'index_change']);
 // A deal has many later steps (votes, filings, approvals, lawsuits), each its own story; only the announcement of a
 // deal between the same two companies is one story however it is worded.
 const DEAL_STEPS = words('approve approves approved approval vote votes files filed filing application clears cleared regulator regulators completes completed closes closed sues sue block blocks court lawsuit terminates terminated');
@@ -452,7 +453,7 @@ const DEAL_STEPS = words('approve approves approved approval vote votes files fi
 const DEAL_WORDS = words('buy buys bought acquire acquires acquired acquisition agree agrees agreed deal deals merge merger merges combine combines combination sell sells sale takeover bid offer stake cash stock stocks share shares all-stock all-cash billion million bln mln company firm unit business maker group holdings holding announce announces definitive agreement transaction create creating biggest largest ever');
 function shareCounterparty(a: Fingerprint, b: Fingerprint): boolean {
   const other = b.content ?? [];
-  return (a.content ?? []).some((w) => w.length >= 4 && !DEAL_WORDS.has(w) && !/\d/.test(w) && other.includes(w));
+  return (a.content ?? []).some((w) => w.length >= 3 && !DEAL_WORDS.has(w) && !/\d/.test(w) && other.includes(w));
 }
 /** Two operating updates are one when they name the same month, or when neither names one (a quarter's deliveries). */
 function sameMonth(a: readonly string[], b: readonly string[]): boolean {

@@ -162,6 +162,12 @@ describe('near-duplicates across outlets', () => {
     expect(same('Wells Fargo Q2 EPS $1.33 vs. $1.29 Est.; Revenue $20.7B', 'Wells Fargo second-quarter profit rises on investment banking')).toBe(true);
     expect(same('Wells Fargo Q2 EPS $1.33 vs. $1.29 Est.', 'Wells Fargo Q3 profit rises on investment banking')).toBe(false);
     expect(fp('GM to buy back $10 billion in stock').event).toBe('buyback');
+    // Joining an index, however told; a verdict and its opposite, a loss narrowing and widening, never.
+    expect(same('Datadog Set to Join S&P 500', 'Datadog jumps in extended trading on S&P 500 inclusion')).toBe(true);
+    expect(same('Jury finds Johnson & Johnson liable in talc cancer trial', 'Jury clears Johnson & Johnson in talc cancer trial')).toBe(false);
+    expect(same('Peloton narrows quarterly loss as cost cuts take hold', 'Peloton widens quarterly loss as subscriber base shrinks')).toBe(false);
+    // An officer stepping down and the filing or release that tells it.
+    expect(same('Spotify founder Daniel Ek to step down as CEO', 'Spotify Technology S.A. 6-K: Spotify Announces Co-CEO Transition')).toBe(true);
   });
 
   it('keeps two days\' moves of one stock apart, but not two days\' reports of one event', async () => {

@@ -75,6 +75,11 @@ describe('classifyEvent', () => {
     ['Ford to buy back $1 billion of stock', 'buyback'],
     ['Abbott halts formula shipments at FDA\'s request', 'business_suspension'],
     ['Disney brings back Bob Iger as CEO', 'executive_change'],
+    ['Starbucks CEO Laxman Narasimhan to step down as CEO', 'executive_change'],
+    ['Madrigal Gets Accelerated Approval For Resmetirom', 'fda_decision'],
+    ['Prologis Q2 core FFO $1.46 beats by $0.04', 'earnings_beat'],
+    ['Workday, Apollo jump on S&P 500 inclusion', 'index_change'],
+    ['Delta reinstates full-year guidance', 'guidance_raised'],
   ])('%s -> %s', (title, type) => {
     expect(classifyEvent(title)?.type).toBe(type);
   });

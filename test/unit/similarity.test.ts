@@ -81,6 +81,11 @@ describe('similarity', () => {
     expect(agree('buys nearly $1 billion of bitcoin', 'adds bitcoin for $962.7M')).toBe(true);
     expect(agree('recalls nearly 13,000 vehicles', 'recalls 12,963 vehicles')).toBe(true);
     expect(agree('announces $110 billion buyback', 'announces $100 billion buyback')).toBe(false);
+    expect(agree('forecasts revenue of about $5 billion', 'forecasts revenue of about $5.35 billion')).toBe(false);
+    // A hedge says which side the precise figure lies on.
+    expect(agree('to lay off nearly 1,000 employees', 'to eliminate 931 roles')).toBe(true);
+    expect(agree('to lay off nearly 1,000 employees', 'to eliminate 1,040 roles')).toBe(false);
+    expect(agree('recalls over 1.4 million vehicles', 'recalls 1,380,000 vehicles')).toBe(false);
     expect(agree('to invest up to $100 billion', 'to invest up to $10 billion')).toBe(false);
     expect(agree('cut about 2,500 jobs', 'cut 2,000 jobs')).toBe(false);
     expect(agree('declares 664th dividend', 'declares 665th dividend')).toBe(false);
