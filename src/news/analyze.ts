@@ -1,7 +1,7 @@
 // One story in, its signal out: tickers, event, direction-aware sentiment (per ticker where the text allows),
 // importance and the fingerprint that near-duplicate clustering compares.
 import { researchFirmsOf } from './brokers.js';
-import { classifyEvent, subjectEvent, type EventType } from './events.js';
+import { classifyEvent, coEvents, subjectEvent, type EventType } from './events.js';
 import { noveltyOf, scoreImportance, sourceCredibility as credibilityOf } from './importance.js';
 import { rawScore, scoreParts, tokenize, toSentiment, type SentimentLabel } from './sentiment.js';
 import { contentWords, extractNumbers, stockMove, stripTitleDecoration, trigramSet, wordSet, type Direction, type Fingerprint } from './similarity.js';
@@ -111,6 +111,7 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
     // Clustering compares what a story reports: a filing's own subject (its item or caption), not "a filing".
     const subject = event === null ? undefined : subjectEvent(event, input.title);
     const subjectDetail = subject === event ? eventDetail : subject?.detail;
+    const alsoEvents = coEvents(input.title, subject?.type ?? null);
     const plainTitle = stripTitleDecoration(input.title);
     const numbers = extractNumbers(plainTitle);
     const normalized = plainTitle.toLowerCase();
@@ -131,6 +132,7 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
       numbers,
       event: subject?.type ?? null,
       ...(subjectDetail !== undefined ? { eventDetail: subjectDetail } : {}),
+      ...(alsoEvents.length > 0 ? { alsoEvents } : {}),
     };
     return {
       id: input.id,

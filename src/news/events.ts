@@ -263,6 +263,24 @@ export function classifyEvent(title: string, text = ''): EventMatch | null {
   return null;
 }
 
+// Events that often share a headline with another ("names new CEO, withdraws forecast", "declares first dividend,
+// adds $50 billion to buyback"): a second outlet may lead with either.
+const CO_EVENT_TYPES: ReadonlySet<EventType> = new Set(['executive_change', 'dividend', 'buyback', 'layoffs', 'guidance_raised', 'guidance_cut', 'merger_acquisition', 'litigation']);
+const CO_RULES = (): readonly Rule[] => RULES.filter((r) => CO_EVENT_TYPES.has(r.type));
+let coRules: readonly Rule[] | undefined;
+
+/** The other events a headline also reports, besides `primary` (its own event), among those often told together. */
+export function coEvents(title: string, primary: EventType | null): EventType[] {
+  if (primary === null) return [];
+  coRules ??= CO_RULES();
+  const part = title.includes('.') ? title.replace(ABBREVIATION, '$1') : title;
+  const out: EventType[] = [];
+  for (const rule of coRules) {
+    if (rule.type !== primary && !out.includes(rule.type) && rule.re.test(part) && rule.unless?.test(part) !== true) out.push(rule.type);
+  }
+  return out;
+}
+
 function priorOf(rule: Rule, detail: string | undefined): -1 | 0 | 1 {
   if (rule.type === 'clinical_trial') return detail === 'success' ? 1 : detail === 'failure' ? -1 : 0;
   if (rule.type === 'fda_decision') return detail === 'approval' ? 1 : detail === 'rejection' ? -1 : 0;

@@ -34,6 +34,8 @@ export interface Fingerprint {
   numbers: string[];
   event: string | null;
   eventDetail?: string;
+  /** Other events the headline also reports ("names new CEO, withdraws forecast"); absent when none. */
+  alsoEvents?: string[];
 }
 
 export interface SimilarityOptions {
@@ -270,6 +272,7 @@ export function compareStories(a: Fingerprint, b: Fingerprint, options: Similari
     return { duplicate: false, reason: 'direction', score };
   }
   if (!numbersAgree(a.numbers, b.numbers)) return { duplicate: false, reason: 'numbers', score };
+  [a, b] = alignEvents(a, b);
   if (!eventsAgree(a, b)) return { duplicate: false, reason: 'event', score };
   const sameEvent = sameStoryEvent(a, b);
   const oneEvent = sameEvent || (a.event !== null && a.event === b.event);
@@ -477,6 +480,27 @@ function opposite(a: Direction | undefined, b: Direction | undefined): boolean {
 }
 const NEUTRAL_REWRITE = 0.7;
 const NEUTRAL_MEANING = 0.72;
+
+/**
+ * Two headlines that each report two events may lead with different ones ("Meta declares first dividend, adds $50B to
+ * buyback" / "Meta to pay first dividend"): when their lead events differ in family, compare them on an event both
+ * report, if there is one.
+ */
+function alignEvents(a: Fingerprint, b: Fingerprint): [Fingerprint, Fingerprint] {
+  if (a.event === null || b.event === null || eventFamily(a.event) === eventFamily(b.event)) return [a, b];
+  if (a.alsoEvents === undefined && b.alsoEvents === undefined) return [a, b];
+  const inA = [a.event, ...(a.alsoEvents ?? [])];
+  const inB = [b.event, ...(b.alsoEvents ?? [])];
+  const shared = inA.find((x) => inB.some((y) => eventFamily(x) === eventFamily(y)));
+  if (shared === undefined) return [a, b];
+  const other = inB.find((y) => eventFamily(shared) === eventFamily(y)) as string;
+  const view = (f: Fingerprint, type: string): Fingerprint => {
+    if (f.event === type) return f;
+    const { eventDetail: _detail, ...rest } = f;
+    return { ...rest, event: type };
+  };
+  return [view(a, shared), view(b, other)];
+}
 
 /** "Beats estimates" and "reports Q3 results" are one family; "agrees to buy" and "completes purchase" are not. */
 function eventsAgree(a: Fingerprint, b: Fingerprint): boolean {

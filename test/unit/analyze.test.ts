@@ -166,6 +166,9 @@ describe('near-duplicates across outlets', () => {
     expect(same('Datadog Set to Join S&P 500', 'Datadog jumps in extended trading on S&P 500 inclusion')).toBe(true);
     expect(same('Jury finds Johnson & Johnson liable in talc cancer trial', 'Jury clears Johnson & Johnson in talc cancer trial')).toBe(false);
     expect(same('Peloton narrows quarterly loss as cost cuts take hold', 'Peloton widens quarterly loss as subscriber base shrinks')).toBe(false);
+    // A headline with two events folds with one that leads with the other; a second event it lacks does not help.
+    expect(same('Airbnb Declares First-Ever Dividend Of 10 Cents, Adds $500M To Buyback', 'Airbnb to pay first dividend as bookings climb')).toBe(true);
+    expect(same('Airbnb Declares First-Ever Dividend Of 10 Cents', 'Airbnb adds $500M to buyback program')).toBe(false);
     // An officer stepping down and the filing or release that tells it.
     expect(same('Spotify founder Daniel Ek to step down as CEO', 'Spotify Technology S.A. 6-K: Spotify Announces Co-CEO Transition')).toBe(true);
   });
