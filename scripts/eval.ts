@@ -171,6 +171,7 @@ async function dedupe(): Promise<void> {
     ['fourteenth hold-out set (written blind, first run: precision 1.000, recall 0.563)', 'pairs-holdout14.jsonl'],
     ['fifteenth hold-out set (written blind, first run: precision 0.900, recall 0.563)', 'pairs-holdout15.jsonl'],
     ['sixteenth hold-out set (written blind, first run: precision 0.952, recall 0.645)', 'pairs-holdout16.jsonl'],
+    ['seventeenth hold-out set (written blind, first run: precision 1.000, recall 0.438)', 'pairs-holdout17.jsonl'],
     ['eighteenth hold-out set (written blind, first run: precision 0.947, recall 0.563)', 'pairs-holdout18.jsonl'],
   ];
   console.log('\n== Near-duplicate clustering: project labelled pairs (test/fixtures/dedupe/)');
