@@ -10,7 +10,7 @@ const ORDINAL_Q: Record<string, string> = { first: '1', second: '2', third: '3',
 // A figure: optional currency sign, digits (not glued to a word before them: "FY25", "H200", "KC-46" are names),
 // optional scale or percent, optional currency word after ("6.5 billion euros").
 const NUMBER_RE =
-  /(\$|€|£|¥|usd |eur )?(?<![a-z0-9.,]|[a-z]-)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent|pct|k|thousand|mn|mln|million|bn|bln|billion|tn|trillion|cents?|m|b|t)?(?![a-z0-9])(\s+(?:euros?|pounds?|sterling|yen|yuan|dollars?|francs?))?/gi;
+  /(\$|€|£|¥|usd |eur )?(?<![a-z0-9.,]|[a-z]-)(\d+(?:,\d{3})*(?:\.\d+)?)\s*(%|percent|pct|k|thousand|mn|mln|million|bn|bln|billion|tn|trillion|cents?|m|b|t)?(?![a-z0-9])(\s+(?:euros?|pounds?\b(?!\s+of\b)|sterling|yen|yuan|dollars?|francs?))?/gi;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 // "third straight session", not "third quarter" (a period, read above).
 const ORDINAL_WORD = new RegExp(String.raw`\b(${ORDINALS.join('|')})\b(?![- ](?:quarter|half))`, 'gi');

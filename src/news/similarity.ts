@@ -275,8 +275,11 @@ export function compareStories(a: Fingerprint, b: Fingerprint, options: Similari
   [a, b] = alignEvents(a, b);
   if (!eventsAgree(a, b)) return { duplicate: false, reason: 'event', score };
   const sameEvent = sameStoryEvent(a, b);
+  // One side without a direction, or an event with no direction of its own (a layoff round, a new officer): one story
+  // however each outlet spins it.
   const oneEvent = sameEvent || (a.event !== null && a.event === b.event);
-  if (!directionsAgree(a.direction, b.direction, title, meaning) && !(oneEvent && (a.direction === 'none' || b.direction === 'none'))) {
+  const spinFree = (oneEvent && (a.direction === 'none' || b.direction === 'none')) || (sameEvent && UNDIRECTED_EVENTS.has(a.event ?? ''));
+  if (!directionsAgree(a.direction, b.direction, title, meaning) && !spinFree && !sameWrap(a, b)) {
     return { duplicate: false, reason: 'direction', score };
   }
   if (apartMs > DAY_APART_MS && a.event === null && b.event === null) {
@@ -309,6 +312,8 @@ const OUTCOME_SETS: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>
   ],
   // Intent against decision: "board proposes" and "shareholders approve" are two steps.
   [words('proposes proposed proposal plans considers considering weighs mulls explores exploring seeks eyes nears talks'), words('approve approves approved completes completed finalizes finalized closes closed')],
+  // Which way a plan or a figure was changed: "boosts capital budget" and "trims capital budget" are two stories.
+  [words('raise raises raised boost boosts boosted lift lifts lifted increase increases increased hike hikes hiked'), words('cut cuts trim trims trimmed lower lowers lowered reduce reduces reduced slash slashes slashed shrink shrinks shrank')],
   // A case filed against a case resolved.
   [words('sues sue sued files filed accuses accused charges charged probe probes investigates investigation opens'), words('settle settles settled settlement verdict ruling rules fined pay pays paid dismisses dismissed convicted acquitted')],
 ];
@@ -341,7 +346,7 @@ function opposedOutcomes(a: readonly string[], b: readonly string[], title: numb
 // Market wraps: which way each index or asset moved. "Nasdaq closes at record high while Dow slips" and "Dow closes
 // at record high while Nasdaq slips" share every word and every aggregate direction, yet say opposite things.
 const MARKETS = words('nasdaq dow p russell street st stocks equities futures treasuries yields oil crude gold bitcoin dollar tech chips banks small-caps');
-const MOVES_UP = words('rise rises rose higher gains gained climbs climbed jump jumps jumped rallies rallied record high highs advances advanced up surge surges surged soar soars soared spike spikes bounce rebounds rebounded pop pops');
+const MOVES_UP = words('rise rises rose higher adds added gains gained climbs climbed jump jumps jumped rallies rallied record high highs advances advanced up surge surges surged soar soars soared spike spikes bounce rebounds rebounded pop pops');
 const MOVES_DOWN = words('fall falls fell lower slips slipped drop drops dropped declines declined slide slides slid sheds shed tumble tumbles tumbled sink sinks sank down loses lost retreats slump slumps slumped plunge plunges plunged worst tank tanks crater craters sag sags');
 
 /**
@@ -380,6 +385,15 @@ function marketMoves(content: readonly string[]): Map<string, Direction> | undef
 
 /** The indexes a market wrap names: "Nasdaq, S&P 500 close at records" and "Dow closes at record" are two wraps. */
 const INDEXES = words('nasdaq dow p russell');
+
+/** Two market wraps whose named markets all moved one way, the same way: "S&P 500 rises" / "Wall St closes higher". */
+function sameWrap(a: Fingerprint, b: Fingerprint): boolean {
+  if (a.tickers.length > 0 || b.tickers.length > 0) return false;
+  const ma = marketMoves(a.content ?? []);
+  const mb = marketMoves(b.content ?? []);
+  if (ma === undefined || mb === undefined) return false;
+  return new Set([...ma.values(), ...mb.values()]).size === 1;
+}
 
 function opposedMoves(a: readonly string[], b: readonly string[]): boolean {
   const ia = a.filter((w) => INDEXES.has(w));
@@ -439,8 +453,8 @@ function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   // between the same two companies (both listed, or the other named in both), a new officer, a filing for bankruptcy.
   if (a.event === 'operating_update') return sameMonth(a.numbers, b.numbers);
   if (a.event === 'merger_acquisition') return !hasDealStep(a) && !hasDealStep(b) && (new Set([...a.tickers, ...b.tickers]).size >= 2 || shareCounterparty(a, b));
-  // Two results stories of one company and one quarter: the same release.
-  if (a.event === 'earnings') return a.numbers.some((x) => x.startsWith('q:') && b.numbers.includes(x));
+  // Two results stories of one company within the window are the same release (the figures gate has kept quarters apart).
+  if (a.event === 'earnings') return true;
   if (UNDIRECTED_EVENTS.has(a.event)) return true;
   return SPECIFIC_EVENTS.has(a.event) && a.direction !== 'none' && a.direction === b.direction;
 }
@@ -448,7 +462,7 @@ function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
 function largeFigure(x: string): boolean {
   return (x.startsWith('amt:') && Number.parseFloat(x.slice(4)) >= 1e6) || x.startsWith('n:');
 }
-const UNDIRECTED_EVENTS = new Set(['executive_change', 'bankruptcy', 'layoffs', 'recall', 'dividend', 'index_change']);
+const UNDIRECTED_EVENTS = new Set(['executive_change', 'bankruptcy', 'layoffs', 'recall', 'dividend', 'index_change', 'short_report', 'ipo']);
 // A deal has many later steps (votes, filings, approvals, lawsuits), each its own story; only the announcement of a
 // deal between the same two companies is one story however it is worded.
 const DEAL_STEPS = words('approve approves approved approval vote votes files filed filing application clears cleared regulator regulators completes completed closes closed sues sue block blocks court lawsuit terminates terminated');

@@ -169,6 +169,15 @@ describe('near-duplicates across outlets', () => {
     // A headline with two events folds with one that leads with the other; a second event it lacks does not help.
     expect(same('Airbnb Declares First-Ever Dividend Of 10 Cents, Adds $500M To Buyback', 'Airbnb to pay first dividend as bookings climb')).toBe(true);
     expect(same('Airbnb Declares First-Ever Dividend Of 10 Cents', 'Airbnb adds $500M to buyback program')).toBe(false);
+    // A plan raised and the same plan trimmed are two stories; a layoff round is one however it is spun.
+    expect(same('Chevron boosts 2025 capital budget on Permian growth', 'Chevron trims 2025 capital budget, slows Permian growth')).toBe(false);
+    expect(same('CVS Health to cut about 2,900 jobs in cost-saving drive', 'CVS to Lay Off Nearly 3,000 Workers as It Trims Expenses')).toBe(true);
+    // Two market wraps whose markets all moved the same way.
+    const { DEFAULT_SIMILARITY } = await import('../../src/news/similarity.js');
+    const withVectors = { ...DEFAULT_SIMILARITY, vectors: (await import('../../src/stores/word-vectors-file.js')).loadWordVectors() };
+    const wrap = fp('S&P 500 rises 0.6%, Nasdaq adds 0.9% as Treasury yields pull back');
+    expect(compareStories(wrap, fp('Wall St closes higher as Treasury yields retreat; Nasdaq up 0.9%'), withVectors).duplicate).toBe(true);
+    expect(compareStories(wrap, fp('Wall St closes lower as Treasury yields climb; Nasdaq down 0.9%'), withVectors).duplicate).toBe(false);
     // An officer stepping down and the filing or release that tells it.
     expect(same('Spotify founder Daniel Ek to step down as CEO', 'Spotify Technology S.A. 6-K: Spotify Announces Co-CEO Transition')).toBe(true);
   });

@@ -80,6 +80,14 @@ describe('classifyEvent', () => {
     ['Prologis Q2 core FFO $1.46 beats by $0.04', 'earnings_beat'],
     ['Workday, Apollo jump on S&P 500 inclusion', 'index_change'],
     ['Delta reinstates full-year guidance', 'guidance_raised'],
+    ['Cava prices IPO at $22 per share, above expected range', 'ipo'],
+    ['Hindenburg Research takes short position in Icahn Enterprises', 'short_report'],
+    ['Portillo\'s Inc. Announces Leadership Transition', 'executive_change'],
+    ['Plug Power flags substantial doubt about its ability to continue', 'bankruptcy'],
+    ['Cassava\'s simufilam misses co-primary endpoints in late-stage study', 'clinical_trial'],
+    ['Dominion Energy Announces Sale of East Ohio Gas to Enbridge', 'merger_acquisition'],
+    ['Olive Garden parent snaps up Chuy\'s in cash deal', 'merger_acquisition'],
+    ['Tyson recalls dinosaur-shaped chicken nuggets', 'recall'],
   ])('%s -> %s', (title, type) => {
     expect(classifyEvent(title)?.type).toBe(type);
   });

@@ -107,6 +107,9 @@ describe('similarity', () => {
     expect(agree('to buy 14.9% stake', 'to take 20% stake')).toBe(false);
     expect(agree('to cut up to 7,000 jobs', 'sees net reduction of 5,800-7,000 positions')).toBe(true);
     expect(extractNumbers('8-K: Item 5.02 Departure of Directors')).toEqual([]);
+    // Pounds of chicken are a weight, not sterling.
+    expect(extractNumbers('recalls 30,000 pounds of chicken')).toEqual(['n:30000']);
+    expect(extractNumbers('fined 30 million pounds')).toEqual(['amt:30000000']);
   });
 
   it('keeps near-twins apart when their outcomes, steps or market moves oppose', () => {
