@@ -35,7 +35,8 @@ export type EventType =
   | 'operating_update'
   | 'index_change'
   | 'short_report'
-  | 'ipo';
+  | 'ipo'
+  | 'stock_split';
 
 export interface EventMatch {
   type: EventType;
@@ -143,7 +144,7 @@ const RULES: readonly Rule[] = [
   {
     type: 'merger_acquisition',
     prior: 0,
-    re: /\b(?:acquir(?:e|es|ed|ing)|acquisition|merg(?:e|er|es|ed|ing)|takeover|buyout|tender offer|to buy(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|buys(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|bought(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|agrees? to sell|strikes? (?:\S+ ){0,3}deal (?:for|to buy|with)|bid(?:ding war)? for|(?:go|going|take|taking)[- ]private|combine with|announces? (?:the )?sale of|snaps? up|scoops? up|to sell (?:its )?(?:[\w.&'-]+ ){0,3}(?:unit|business|division|arm|subsidiary)|deal to (?:buy|sell|combine)|explor(?:e|es|ing) (?:a )?(?:sale|strategic alternatives)|spin[- ]?off|complet(?:es|ed|ing) (?:the |its )?(?:[\w.&'-]+ ){0,4}(?:deal|purchase|transaction|takeover|combination))\b/i,
+    re: /\b(?:acquir(?:e|es|ed|ing)|acquisition|merg(?:e|er|es|ed|ing)|takeover|buyout|tender offer|to buy(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|buys(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|bought(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|agrees? to sell|strikes? (?:\S+ ){0,3}deal (?:for|to buy|with)|bid(?:ding war)? for|(?:go|going|take|taking)[- ]private|combine with|announces? (?:the )?sale of|snaps? up|scoops? up|(?:wins?|takes?|gains?) control of|break(?:s|ing)? up into|plans? to separate|to separate (?:into|its)|separation of|split(?:s|ting)? (?:itself )?into|to sell (?:its )?(?:[\w.&'-]+ ){0,3}(?:unit|business|division|arm|subsidiary)|deal to (?:buy|sell|combine)|explor(?:e|es|ing) (?:a )?(?:sale|strategic alternatives)|spin[- ]?off|complet(?:es|ed|ing) (?:the |its )?(?:[\w.&'-]+ ){0,4}(?:deal|purchase|transaction|takeover|combination))\b/i,
     detail: (_m, text) =>
       /\b(?:complet(?:es|ed)|clos(?:es|ed)|finaliz(?:es|ed)|wraps? up|wrapped up)\b/i.test(text) ? 'completed'
         : /\b(?:agrees?|agreed|definitive agreement|signs?|signed)\b/i.test(text) ? 'agreed'
@@ -178,6 +179,7 @@ const RULES: readonly Rule[] = [
   { type: 'guidance', prior: 0, re: /\b(?:guidance|outlook|reaffirms?|reiterates?|guides?)\b/i },
   // An initial listing: "prices IPO at $22", "raises $318 million in upsized US IPO", "debuts on NYSE".
   { type: 'ipo', prior: 0, re: /\b(?:IPO|initial public offering|(?:debuts?|begins? trading|starts? trading|lists?) (?:\S+ ){0,3}(?:on|at) (?:the )?(?:NYSE|Nasdaq|New York Stock Exchange))\b/i },
+  { type: 'stock_split', prior: 1, re: /\b(?:(?:stock|share) split|reverse split|splitting its (?:stock|shares)|(?:\d+|two|three|four|five|ten|twenty|fifty)[- ]for[- ](?:\d+|one|two|three))\b/i },
   // A short seller's report: "Hindenburg takes short position", "short seller alleges".
   { type: 'short_report', prior: -1, re: /\b(?:short[- ]sell(?:er|ing) (?:report|alleges|\w+ )?|short report|short position|bets? against|Hindenburg|Muddy Waters|Citron|Spruce Point|Culper|Grizzly Research|Wolfpack|Fuzzy Panda|Kerrisdale)\b/i },
   { type: 'offering', prior: -1, re: /\b(?:public offering|secondary offering|share offering|stock offering|equity offering|debt offering|bond offering|notes offering|direct offering|registered offering|(?:share|stock|bond|debt) sales?|sells? (?:\S+ ){0,4}(?:of )?(?:bonds|notes|debt)|pricing of (?:\S+ ){0,5}(?:offering|notes)|at[- ]the[- ]market|ATM program|convertible (?:senior )?notes?|taps? (?:the )?(?:debt|bond|equity|convertible|capital) markets?|convertible (?:market|bonds?|debt|offering)|private placement|prices? (?:\$[\d.]+ ?[mb]\w* )?offering|proposed offering|rights issue|share issue)\b/i },
@@ -248,13 +250,13 @@ export function subjectEvent(event: EventMatch, title: string): Omit<EventMatch,
   return told === null || told.type === 'sec_filing' ? undefined : told;
 }
 
-const ABBREVIATION = /\b(adj|est|vs|approx|inc|corp|co|ltd|no)\./gi;
+const ABBREVIATION = /\b(adj|est|vs|approx|inc|corp|co|ltd|no|[a-z])\./gi;
 
 /** Classifies a story's event; `null` when none of the families fits. */
 export function classifyEvent(title: string, text = ''): EventMatch | null {
   const lead = text.length > 400 ? text.slice(0, 400) : text;
   for (const text of lead.length > 0 ? [title, lead] : [title]) {
-    // Rules read up to the end of a sentence; the point of "Adj." or "Inc." does not end one.
+    // Rules read up to the end of a sentence; the point of "Adj.", "Inc." or an initial ("James W. Peters") does not end one.
     const part = text.includes('.') ? text.replace(ABBREVIATION, '$1') : text;
     if (!ANY_RULE.test(part)) continue;
     for (const rule of RULES) {
@@ -307,5 +309,5 @@ export const EVENT_WEIGHT: Readonly<Record<EventType, number>> = {
   price_target_raised: 0.45, price_target_cut: 0.5, analyst_initiation: 0.4, offering: 0.7, buyback: 0.55, dividend: 0.5,
   litigation: 0.6, regulation: 0.65, executive_change: 0.6, business_suspension: 0.75, stake_sale: 0.55,
   sec_filing: 0.5, product_launch: 0.4, contract_win: 0.5, clinical_trial: 0.85, layoffs: 0.5, recall: 0.5, operating_update: 0.4,
-  index_change: 0.6, short_report: 0.8, ipo: 0.6,
+  index_change: 0.6, short_report: 0.8, ipo: 0.6, stock_split: 0.5,
 };

@@ -274,7 +274,7 @@ export function compareStories(a: Fingerprint, b: Fingerprint, options: Similari
   }
   if (!numbersAgree(a.numbers, b.numbers)) return { duplicate: false, reason: 'numbers', score };
   [a, b] = alignEvents(a, b);
-  if (!eventsAgree(a, b)) return { duplicate: false, reason: 'event', score };
+  if (!eventsAgree(a, b) || otherSession(a, b)) return { duplicate: false, reason: 'event', score };
   const sameEvent = sameStoryEvent(a, b);
   // One side without a direction, or an event with no direction of its own (a layoff round, a new officer): one story
   // however each outlet spins it.
@@ -290,7 +290,8 @@ export function compareStories(a: Fingerprint, b: Fingerprint, options: Similari
     title >= options.titleThreshold ||
     meaning >= (options.meaningThreshold ?? DEFAULT_SIMILARITY.meaningThreshold) ||
     (title >= options.titleWithLeadThreshold && lead >= options.leadThreshold) ||
-    sameEvent;
+    sameEvent ||
+    sameSession(a, b);
   return close ? { duplicate: true, score } : { duplicate: false, reason: 'text', score };
 }
 
@@ -390,6 +391,17 @@ function sameWrap(a: Fingerprint, b: Fingerprint): boolean {
   const mb = marketMoves(b.content ?? []);
   if (ma === undefined || mb === undefined) return false;
   return new Set([...ma.values(), ...mb.values()]).size === 1;
+}
+
+/** Two wraps of one session: every named market moved the same way. */
+function sameSession(a: Fingerprint, b: Fingerprint): boolean {
+  return sameWrap(a, b) && !otherSession(a, b);
+}
+/** A premarket wrap ("futures climb") and a wrap of the session ("Wall St closes higher") are two stories. */
+const PREMARKET = words('futures premarket pre-market');
+function otherSession(a: Fingerprint, b: Fingerprint): boolean {
+  if (a.tickers.length > 0 || b.tickers.length > 0) return false;
+  return (a.content ?? []).some((w) => PREMARKET.has(w)) !== (b.content ?? []).some((w) => PREMARKET.has(w));
 }
 
 function opposedMoves(a: readonly string[], b: readonly string[]): boolean {

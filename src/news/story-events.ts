@@ -49,7 +49,9 @@ export function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   // Events that carry no direction of their own: a monthly update for the same month, the announcement of a deal
   // between the same two companies (both listed, or the other named in both), a new officer, a filing for bankruptcy.
   if (a.event === 'operating_update') return sameMonth(a.numbers, b.numbers);
-  if (a.event === 'merger_acquisition') return !hasDealStep(a) && !hasDealStep(b) && (new Set([...a.tickers, ...b.tickers]).size >= 2 || shareCounterparty(a, b));
+  if (a.event === 'merger_acquisition' || a.event === 'stake_sale') {
+    return !hasDealStep(a) && !hasDealStep(b) && (new Set([...a.tickers, ...b.tickers]).size >= 2 || shareCounterparty(a, b) || bothTargets(a, b));
+  }
   // Two results stories of one company within the window are the same release (the figures gate has kept quarters apart).
   if (a.event === 'earnings') return true;
   if (UNDIRECTED_EVENTS.has(a.event)) return true;
@@ -59,10 +61,10 @@ export function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
 function largeFigure(x: string): boolean {
   return (x.startsWith('amt:') && Number.parseFloat(x.slice(4)) >= 1e6) || x.startsWith('n:');
 }
-export const UNDIRECTED_EVENTS: ReadonlySet<string> = new Set(['executive_change', 'bankruptcy', 'layoffs', 'recall', 'dividend', 'index_change', 'short_report', 'ipo']);
+export const UNDIRECTED_EVENTS: ReadonlySet<string> = new Set(['executive_change', 'bankruptcy', 'layoffs', 'recall', 'dividend', 'index_change', 'short_report', 'ipo', 'stock_split', 'offering']);
 // A deal has many later steps (votes, filings, approvals, lawsuits), each its own story; only the announcement of a
 // deal between the same two companies is one story however it is worded.
-const DEAL_STEPS = words('approve approves approved approval vote votes files filed filing application clears cleared regulator regulators completes completed closes closed sues sue block blocks court lawsuit terminates terminated');
+const DEAL_STEPS = words('approve approves approved approval vote votes files filed filing application clears cleared regulator regulators sues sue block blocks court lawsuit terminates terminated');
 // Words any deal story uses; a word both stories share beyond these names the other party ("Karuna", "Splunk").
 const DEAL_WORDS = words('buy buys bought acquire acquires acquired acquisition agree agrees agreed deal deals merge merger merges combine combines combination sell sells sale takeover bid offer stake cash stock stocks share shares all-stock all-cash billion million bln mln company firm unit business maker group holdings holding announce announces definitive agreement transaction create creating biggest largest ever');
 function shareCounterparty(a: Fingerprint, b: Fingerprint): boolean {
@@ -74,6 +76,11 @@ function sameMonth(a: readonly string[], b: readonly string[]): boolean {
   const ma = a.filter((x) => x.startsWith('mon:'));
   const mb = b.filter((x) => x.startsWith('mon:'));
   return ma.length === 0 && mb.length === 0 ? true : ma.some((x) => mb.includes(x));
+}
+// A company is taken private or acquired once: "Bally's to go private" and "Bally's agrees to take-private deal".
+const TARGET_WORDS = words('private take-private go-private going-private acquired');
+function bothTargets(a: Fingerprint, b: Fingerprint): boolean {
+  return (a.content ?? []).some((w) => TARGET_WORDS.has(w)) && (b.content ?? []).some((w) => TARGET_WORDS.has(w));
 }
 function hasDealStep(f: Fingerprint): boolean {
   return (f.content ?? []).some((w) => DEAL_STEPS.has(w));

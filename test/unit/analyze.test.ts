@@ -178,6 +178,16 @@ describe('near-duplicates across outlets', () => {
     const wrap = fp('S&P 500 rises 0.6%, Nasdaq adds 0.9% as Treasury yields pull back');
     expect(compareStories(wrap, fp('Wall St closes higher as Treasury yields retreat; Nasdaq up 0.9%'), withVectors).duplicate).toBe(true);
     expect(compareStories(wrap, fp('Wall St closes lower as Treasury yields climb; Nasdaq down 0.9%'), withVectors).duplicate).toBe(false);
+    // A company splits its stock, sells one offering, is taken private once; a stake sale names what is sold.
+    expect(same('Chipotle Announces Fifty-for-One Stock Split', 'Chipotle Is Splitting Its Stock 50-for-1')).toBe(true);
+    expect(same('Summit Therapeutics Prices $500M Stock Offering At $22.50/Share', 'Summit Therapeutics Inc. Announces Pricing of Underwritten Public Offering of Common Stock')).toBe(true);
+    expect(same('Allete to go private in $6.2 bln deal with CPP, GIP', 'ALLETE To Be Acquired By Canada Pension Plan Investment Board For $67 Per Share In Cash')).toBe(true);
+    expect(same('Citi to sell 25% of Banamex to Mexican billionaire', 'Citigroup Inc C Offloads Quarter Stake In Banamex For About $2.3B')).toBe(true);
+    expect(same('Citi to sell 25% of Banamex to Mexican billionaire', 'Citigroup Inc C Offloads Stake In Ping An For About $2.3B')).toBe(false);
+    // One session's wraps fold; a morning futures wrap and the close do not.
+    const session = fp('Wall St closes higher as chip rally lifts Nasdaq to record');
+    expect(compareStories(session, fp('Nasdaq notches fresh all-time high, S&P 500 climbs as semiconductor stocks surge'), withVectors).duplicate).toBe(true);
+    expect(compareStories(session, fp('Nasdaq futures climb as chip stocks rally premarket'), withVectors).duplicate).toBe(false);
     // An officer stepping down and the filing or release that tells it.
     expect(same('Spotify founder Daniel Ek to step down as CEO', 'Spotify Technology S.A. 6-K: Spotify Announces Co-CEO Transition')).toBe(true);
   });

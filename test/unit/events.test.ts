@@ -88,6 +88,10 @@ describe('classifyEvent', () => {
     ['Dominion Energy Announces Sale of East Ohio Gas to Enbridge', 'merger_acquisition'],
     ['Olive Garden parent snaps up Chuy\'s in cash deal', 'merger_acquisition'],
     ['Tyson recalls dinosaur-shaped chicken nuggets', 'recall'],
+    ['Whirlpool Corp: CFO James W. Peters To Depart', 'executive_change'],
+    ['Netflix Is Splitting Its Stock 10-for-1', 'stock_split'],
+    ['Skydance Wins Control of Paramount After Months of Twists', 'merger_acquisition'],
+    ['Honeywell to Break Up Into Three Companies', 'merger_acquisition'],
   ])('%s -> %s', (title, type) => {
     expect(classifyEvent(title)?.type).toBe(type);
   });
