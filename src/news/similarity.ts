@@ -316,6 +316,8 @@ const OUTCOME_SETS: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>
   [words('proposes proposed proposal plans considers considering weighs mulls explores exploring seeks eyes nears talks'), words('approve approves approved completes completed finalizes finalized closes closed')],
   // Which way a plan or a figure was changed: "boosts capital budget" and "trims capital budget" are two stories.
   [words('raise raises raised boost boosts boosted lift lifts lifted increase increases increased hike hikes hiked'), words('cut cuts trim trims trimmed lower lowers lowered reduce reduces reduced slash slashes slashed shrink shrinks shrank')],
+  // Against expectations: "adds more subscribers than expected" and "adds fewer subscribers than expected".
+  [words('more better stronger'), words('fewer less worse weaker')],
   // A case filed against a case resolved.
   [words('sues sue sued files filed accuses accused charges charged probe probes investigates investigation opens'), words('settle settles settled settlement verdict ruling rules fined pay pays paid dismisses dismissed convicted acquitted')],
 ];

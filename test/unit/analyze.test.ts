@@ -171,6 +171,7 @@ describe('near-duplicates across outlets', () => {
     expect(same('Airbnb Declares First-Ever Dividend Of 10 Cents', 'Airbnb adds $500M to buyback program')).toBe(false);
     // A plan raised and the same plan trimmed are two stories; a layoff round is one however it is spun.
     expect(same('Chevron boosts 2025 capital budget on Permian growth', 'Chevron trims 2025 capital budget, slows Permian growth')).toBe(false);
+    expect(same('T-Mobile adds more postpaid phone subscribers than expected', 'T-Mobile adds fewer postpaid phone subscribers than expected')).toBe(false);
     expect(same('CVS Health to cut about 2,900 jobs in cost-saving drive', 'CVS to Lay Off Nearly 3,000 Workers as It Trims Expenses')).toBe(true);
     // Two market wraps whose markets all moved the same way.
     const { DEFAULT_SIMILARITY } = await import('../../src/news/similarity.js');
