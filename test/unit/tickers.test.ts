@@ -161,6 +161,13 @@ describe('relevance and primary', () => {
     expect(hits.find((h) => h.symbol === 'SPY')).toMatchObject({ primary: false });
     expect(hits.find((h) => h.symbol === 'MSFT')).toMatchObject({ primary: true });
   });
+  it('reads a company first named in a later sentence of the headline as mentioned', () => {
+    const hits = run('$NVDA guide was a monster. $BABA next in line?');
+    expect(hits.find((h) => h.symbol === 'NVDA')).toMatchObject({ primary: true });
+    expect(hits.find((h) => h.symbol === 'BABA')).toMatchObject({ primary: false });
+    // "Vs." and "Inc." do not end a sentence.
+    expect(run('SPY Vs. VOO: Which Fund Is Best').every((h) => h.primary)).toBe(true);
+  });
   it('takes the lead subject as primary when the headline names no company', () => {
     const hits = run('Shares Slide On Guidance Cut', 'Block Inc (NYSE:XYZ) cut its outlook. Rival Apple was unchanged.');
     expect(hits[0]).toMatchObject({ symbol: 'XYZ', primary: true });

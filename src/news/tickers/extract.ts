@@ -148,10 +148,10 @@ function extractWith(dict: SymbolDictionary, input: ExtractInput): TickerHit[] {
   return withPrimaryClasses(dict, rank([...tallies.values()], feedCount));
 }
 
-// A second clause after a semicolon or a dash: companies named only there are context, not the subject ("Rivian
-// slides as deliveries trail; Tesla also lower"). Companies after "as"/"after"/"on" stay subjects: in "Hertz jumps
+// A second clause after a semicolon, a dash or the end of a sentence: companies named only there are context, not the
+// subject ("Rivian slides as deliveries trail; Tesla also lower", "$MU guide was a monster. $WDC next?"). Companies after "as"/"after"/"on" stay subjects: in "Hertz jumps
 // after Amazon deal" Amazon is an actor of the story.
-const CLAUSE_END_RE = /;\s|\s[-–—]\s/g;
+const CLAUSE_END_RE = /;\s|\s[-–—]\s|(?<!\b(?:Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|Jr|Sr|St|No|vs|Vs|VS|U\.S|[A-Z]))[.?!]\s/g;
 // "Nvidia supplier TSMC posts record profit": the first company describes the second, the subject.
 const DESCRIBER_RE = /^\s+(?:supplier|partner|rival|customer|backer|investor|peer|competitor)\s+$/i;
 
