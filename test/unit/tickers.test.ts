@@ -24,6 +24,7 @@ const rows: [string, string, string, number, number, string[]][] = [
   ['BYDDF', 'BYD CO LTD', 'OTC', 1445162, 2, ['byd']],
   ['AP', 'AMPCO PITTSBURGH CORP', 'NYSE', 6176, 0, ['ampco pittsburgh']],
   ['VOO', 'VANGUARD S&P 500 ETF', 'NYSE Arca', 36405, 1, []],
+  ['NOV', 'NOV Inc.', 'NYSE', 1021860, 0, ['nov']],
 ];
 const data: SymbolData = { version: 2, asOf: '2025-07-21', symbols: {}, names: {}, firstTokens: {}, aliases: [] };
 for (const [symbol, name, exchange, cik, flags, keys] of rows) {
@@ -90,6 +91,8 @@ describe('explicit forms', () => {
     expect(symbols('Ampco-Pittsburgh (AP) shares rise')).toEqual(['AP']);
     expect(symbols("BYD's overseas sales surge as price war intensifies")).toEqual([]);
     expect(symbols('$BYDDF rallies on overseas sales')).toEqual(['BYDDF']);
+    expect(symbols('Acme to report results', 'Acme will release its results after the close on Nov. 3.')).toEqual([]);
+    expect(symbols('NOV shares jump on drilling orders')).toEqual(['NOV']);
   });
 
   it('reads symbols set against each other as a list', () => {

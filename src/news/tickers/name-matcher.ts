@@ -31,6 +31,8 @@ const PERSON_TITLES = new Set([
 ]);
 const INSTITUTIONS = new Set(['fed', 'ecb', 'boj', 'boe', 'snb', 'rba', 'imf', 'treasury', 'opec', 'sec', 'ftc', 'doj']);
 
+const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const DAY_AFTER = /^\.?\s\d/;
 const EXCHANGE_CODE_AFTER = /^\s?:\s*[A-Z0-9][A-Z0-9.]{0,6}(?![a-z])/;
 
 export interface FieldScan {
@@ -171,6 +173,8 @@ export function scanNames(text: string, dict: SymbolDictionary, ctx: ScanContext
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (tok === undefined || !tok.capitalized || tok.start < skipUntil) continue;
+    // "on Nov. 3": a date, not NOV Inc.
+    if (MONTH_ABBREVIATIONS.has(tok.key) && DAY_AFTER.test(text.slice(tok.end, tok.end + 5))) continue;
     const match = longestMatch(dict.names, tokens, i);
     const known = match === undefined || match.entry.length === 1 ? firstWords.get(tok.key) : undefined;
     if (known !== undefined && !tok.allCaps && !(i > 0 && tokens[i - 1]?.capitalized === true && !titleCase)) {
