@@ -4,7 +4,7 @@ import { researchFirmsOf } from './brokers.js';
 import { classifyEvent, coEvents, subjectEvent, type EventType } from './events.js';
 import { noveltyOf, scoreImportance, sourceCredibility as credibilityOf } from './importance.js';
 import { rawScore, scoreParts, tokenize, toSentiment, type SentimentLabel } from './sentiment.js';
-import { contentWords, extractNumbers, stockMove, stripTitleDecoration, trigramSet, wordSet, type Direction, type Fingerprint } from './similarity.js';
+import { contentWords, extractNumbers, stockMove, stripTitleDecoration, trigramSet, wrapDirection, wordSet, type Direction, type Fingerprint } from './similarity.js';
 import { nameTokens } from './tickers/company-name.js';
 import { createTickerExtractor } from './tickers/extract.js';
 import type { SymbolDictionary } from './tickers/dictionary.js';
@@ -118,16 +118,20 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
     const nameSets = hits.filter((h) => h.symbol !== broker).map((h) => nameWordsOf(h.symbol, deps.dictionary));
     const isName = (w: string): boolean => nameSets.some((set) => set.has(w));
     const move = stockMove(normalized);
+    const content = contentWords(normalized, isName);
+    // A market wrap moves the way its markets moved ("Dow sinks 1,100 points as Fed signals fewer rate cuts"), whatever
+    // its other words weigh.
+    const wrap = tickers.length === 0 ? wrapDirection(content) : undefined;
     const fingerprint: Fingerprint = {
       // Clusters key on what a story is about: a broker or ETF only mentioned ("Morgan Stanley upgrades Tesla")
       // must not make two different companies' stories candidates for one another.
       tickers: (tickers.some((t) => t.primary) ? tickers.filter((t) => t.primary) : tickers).map((t) => t.symbol).sort(),
       words: wordSet(normalized),
       grams: trigramSet(normalized),
-      content: contentWords(normalized, isName),
+      content,
       lead: lead.length > 0 ? wordSet(lead.slice(0, FINGERPRINT_LEAD_CHARS)) : [],
-      direction,
-      tone,
+      direction: wrap ?? direction,
+      tone: wrap ?? tone,
       ...(move !== undefined ? { move } : {}),
       numbers,
       event: subject?.type ?? null,

@@ -27,6 +27,7 @@ export type EventType =
   | 'executive_change'
   | 'business_suspension'
   | 'stake_sale'
+  | 'pricing'
   | 'product_launch'
   | 'contract_win'
   | 'clinical_trial'
@@ -144,7 +145,7 @@ const RULES: readonly Rule[] = [
   {
     type: 'merger_acquisition',
     prior: 0,
-    re: /\b(?:acquir(?:e|es|ed|ing)|acquisition|merg(?:e|er|es|ed|ing)|takeover|buyout|tender offer|to buy(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|buys(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|bought(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|agrees? to sell|strikes? (?:\S+ ){0,3}deal (?:for|to buy|with)|bid(?:ding war)? for|(?:go|going|take|taking)[- ]private|combine with|announces? (?:the )?sale of|snaps? up|scoops? up|(?:wins?|takes?|gains?) control of|break(?:s|ing)? up into|plans? to separate|to separate (?:into|its)|separation of|split(?:s|ting)? (?:itself )?into|to sell (?:its )?(?:[\w.&'-]+ ){0,3}(?:unit|business|division|arm|subsidiary)|deal to (?:buy|sell|combine)|explor(?:e|es|ing) (?:a )?(?:sale|strategic alternatives)|spin[- ]?off|complet(?:es|ed|ing) (?:the |its )?(?:[\w.&'-]+ ){0,4}(?:deal|purchase|transaction|takeover|combination))\b/i,
+    re: /\b(?:acquir(?:e|es|ed|ing)|acquisition|merg(?:e|er|es|ed|ing)|takeover|buyout|tender offer|to buy(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|buys(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|bought(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|agrees? to sell|strikes? (?:\S+ ){0,3}deal (?:for|to buy|with)|bid(?:ding war)? for|(?:go|going|take|taking)[- ]private|combine with|announces? (?:the )?sale of|snaps? up|scoops? up|(?:wins?|takes?|gains?) control of|(?:takes?|taking|builds?|building|acquires?|disclos(?:es|ed)|amass(?:es|ed)|boosts?) (?:a |an |its )?(?:\S+ ){0,3}(?:stake|(?<!short )position) in|activist (?:investor |fund )?(?:\S+ ){0,2}(?:stake|position)|break(?:s|ing)? up into|plans? to separate|to separate (?:into|its)|separation of|split(?:s|ting)? (?:itself )?into|to sell (?:its )?(?:[\w.&'-]+ ){0,3}(?:unit|business|division|arm|subsidiary)|deal to (?:buy|sell|combine)|explor(?:e|es|ing) (?:a )?(?:sale|strategic alternatives)|spin[- ]?off|complet(?:es|ed|ing) (?:the |its )?(?:[\w.&'-]+ ){0,4}(?:deal|purchase|transaction|takeover|combination))\b/i,
     detail: (_m, text) =>
       /\b(?:complet(?:es|ed)|clos(?:es|ed)|finaliz(?:es|ed)|wraps? up|wrapped up)\b/i.test(text) ? 'completed'
         : /\b(?:agrees?|agreed|definitive agreement|signs?|signed)\b/i.test(text) ? 'agreed'
@@ -162,7 +163,7 @@ const RULES: readonly Rule[] = [
   {
     type: 'earnings_miss',
     prior: -1,
-    re: /\b(?:miss(?:es|ed)?|fall(?:s)? short of|fell short of|below|lags?|trails?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:sales|revenue|profit|earnings|results|EPS)\b(?:[^.;]){0,25}\b(?:falls?|fell|comes?|came) short\b|\b(?:EPS|revenue|sales|FFO|AFFO|EBITDA|profit|earnings)\b(?:[^.;]|\.(?=\d)){0,25}\bmiss(?:es|ed)? by\b|\b(?:profit|earnings|revenue|sales|results|EPS) (?:miss(?:es|ed)?|disappoints?)\b/i,
+    re: /\b(?:miss(?:es|ed)?|fall(?:s)? short of|fell short of|below|lags?|trails?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:sales|revenue|profit|earnings|results|EPS)\b(?:[^.;]){0,25}\b(?:falls?|fell|comes?|came) short\b|\b(?:EPS|revenue|sales|FFO|AFFO|EBITDA|profit|earnings)\b(?:[^.;]|\.(?=\d)){0,25}\bmiss(?:es|ed)? by\b|\b(?:profit|earnings|revenue|sales|results|EPS|bookings|orders) (?:miss(?:es|ed)?|disappoints?)\b/i,
   },
   { type: 'earnings_beat', prior: 1, re: EARNINGS_BEAT },
   {
@@ -178,7 +179,7 @@ const RULES: readonly Rule[] = [
   },
   { type: 'guidance', prior: 0, re: /\b(?:guidance|outlook|reaffirms?|reiterates?|guides?)\b/i },
   // An initial listing: "prices IPO at $22", "raises $318 million in upsized US IPO", "debuts on NYSE".
-  { type: 'ipo', prior: 0, re: /\b(?:IPO|initial public offering|(?:debuts?|begins? trading|starts? trading|lists?) (?:\S+ ){0,3}(?:on|at) (?:the )?(?:NYSE|Nasdaq|New York Stock Exchange))\b/i },
+  { type: 'ipo', prior: 0, re: /\b(?:prices? (?:its |an |upsized |downsized )?(?:U\.?S\.? |Nasdaq |NYSE )?IPO|IPO (?:pric\w+|debut|raises?|opens?)|raises? (?:\S+ ){0,5}in (?:its |an |a )?(?:\S+ ){0,3}(?:IPO|listing)|files? (?:confidentially )?for (?:an |a )?(?:U\.?S\.? )?IPO|initial public offering|(?:debuts?|begins? trading|starts? trading|lists?) (?:\S+ ){0,3}(?:on|at) (?:the )?(?:NYSE|Nasdaq|New York Stock Exchange))\b/i },
   { type: 'stock_split', prior: 1, re: /\b(?:(?:stock|share) split|reverse split|splitting its (?:stock|shares)|(?:\d+|two|three|four|five|ten|twenty|fifty)[- ]for[- ](?:\d+|one|two|three))\b/i },
   // A short seller's report: "Hindenburg takes short position", "short seller alleges".
   { type: 'short_report', prior: -1, re: /\b(?:short[- ]sell(?:er|ing) (?:report|alleges|\w+ )?|short report|short position|bets? against|Hindenburg|Muddy Waters|Citron|Spruce Point|Culper|Grizzly Research|Wolfpack|Fuzzy Panda|Kerrisdale)\b/i },
@@ -192,9 +193,11 @@ const RULES: readonly Rule[] = [
       /\b(?:rais|increas|hik|boost)\w*/i.test(text) ? 'increased' : /\b(?:cut|suspend|eliminat|reduc|omit)\w*/i.test(text) ? 'cut' : undefined,
   },
   { type: 'stake_sale', prior: -1, re: /\b(?:sells?|sold|offloads?|dumps?|trims?|reduces?|unloads?|divests?) (?:its |a |part of its |entire |remaining )?(?:\d[\d.]*% )?(?:[A-Z][\w.&'-]* ){0,3}(?:stake|holding|shares in|position)\b|\bstake sale\b|\bsale of (?:all |its |some )?(?:\S+ ){0,4}shares\b|\bsells? (?:another |more )?(?:\$[\d.]+ \w+ (?:of |in ))?(?:[A-Z][\w&.'-]* ){1,4}shares\b|\bto sell \d+(?:\.\d+)?% (?:stake )?(?:of|in)\b|\bblock (?:trade|sale)\b/i },
-  { type: 'litigation', prior: -1, re: /\b(?:lawsuit|sues?|sued|suing|jury (?:orders|finds|awards)|judge rules|court (?:finds|rules)|accused by|illegally monopoli[sz]\w*|probes?|class action|litigation|subpoena|Wells notice|indict(?:ed|ment)|settle(?:s|d|ment)? (?:with|charges|claims|lawsuit)|antitrust (?:suit|case|probe)|jury (?:verdict|award)|patent infringement|probe|investigation)\b/i },
+  // Prices and fees changed: "Netflix raises prices", "Costco hikes membership fee".
+  { type: 'pricing', prior: 0, re: /\b(?:rais(?:es|ed|ing)|hik(?:es|ed|ing)|increas(?:es|ed|ing)|lifts?|cut(?:s|ting)?|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|reduc(?:es|ed|ing)) (?:\S+ ){0,4}(?:prices?|fees?|fares?|subscription (?:prices?|fees?))\b/i },
+  { type: 'litigation', prior: -1, re: /\b(?:lawsuit|sues?|sued|suing|jury (?:orders|finds|awards)|judge (?:rules|blocks|halts|orders|rejects)|court (?:finds|rules|blocks|halts)|accused by|illegally monopoli[sz]\w*|probes?|class action|litigation|subpoena|Wells notice|indict(?:ed|ment)|settle(?:s|d|ment)? (?:with|charges|claims|lawsuit)|antitrust (?:suit|case|probe)|jury (?:verdict|award)|patent infringement|probe|investigation)\b/i },
   { type: 'regulation', prior: -1, re: /\b(?:sanction(?:s|ed)?|export (?:controls?|ban|curbs|restrictions|licen[cs]es?)|entity list|tariffs?|regulator(?:s|y)?|ban(?:s|ned)?|fine[sd]?|penalty|CFIUS|antitrust)\b/i },
-  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|finance chief|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure|ing)?|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor|succession|transition|to leave|leaves|is out|exits?|to exit)\b|\bleadership (?:transition|change|succession)\b|\b(?:step(?:s|ping)? down|resign(?:s|ed)?|retir(?:es|ed|e)|exit(?:s)?|depart(?:s)?) as (?:\w+ )?(?:CEO|CFO|COO|chief|chair(?:man|woman)?|president)\b|\b(?:appoints?|appointment of|names?|named|hires?|taps?|poach(?:es|ed)?|to succeed|succeeds|to replace|replaces|brings? back|returns?)\b(?:[^.;]|\.(?=\d)){0,50}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president|chief|boss)\b/i, detail: (_m, text) => roleOf(text) },
+  { type: 'executive_change', prior: 0, re: /\b(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|finance chief|chairman|chairwoman|president|director)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:resign(?:s|ed|ation)?|steps? down|stepping down|retire(?:s|d|ment)?|depart(?:s|ure|ing)?|ousted|fired|replaced|appoint(?:s|ed|ment)?|named|successor|succession|transition|to leave|leaves|is out|exits?|to exit)\b|\bleadership (?:transition|change|succession)\b|\bsteps? down\b(?! from (?:the |its )?board)|\b(?:step(?:s|ping)? down|resign(?:s|ed)?|retir(?:es|ed|e)|exit(?:s)?|depart(?:s)?) as (?:\w+ )?(?:CEO|CFO|COO|chief|chair(?:man|woman)?|president)\b|\b(?:appoints?|appointment of|names?|named|hires?|taps?|poach(?:es|ed)?|to succeed|succeeds|to replace|replaces|brings? back|returns?)\b(?:[^.;]|\.(?=\d)){0,50}\b(?:CEO|CFO|COO|chief executive|chief financial officer|chairman|president|chief|boss)\b/i, detail: (_m, text) => roleOf(text) },
   {
     // Joining or leaving a benchmark index: "Set to Join S&P 500", "jump on S&P 500 inclusion".
     type: 'index_change',
@@ -211,7 +214,7 @@ const RULES: readonly Rule[] = [
   { type: 'layoffs', prior: 0, re: /\b(?:lay(?:s|ing)? off|laid off|layoffs?|job cuts?|(?:workforce|headcount|staff) reductions?|reductions? in (?:force|workforce|headcount)|restructuring (?:\S+ ){0,3}affecting (?:\S+ ){0,2}(?:employees|workers|jobs|positions)|(?:cut(?:s|ting)?|eliminat(?:e|es|ing)|shed(?:s|ding)?|slash(?:es|ing)?|axe[sd]?|reduc(?:e|es|ing)) (?:\S+ ){0,4}(?:jobs|roles|positions|workers|employees|staff|workforce|headcount))\b/i },
   { type: 'recall', prior: -1, re: /\brecall(?:s|ing)?\b(?:[^.;]|\.(?=\d)){0,60}\b(?:vehicles|cars|trucks|evs|suvs|units|products|devices|pounds|bottles|packages|lots|food|foods|meat|chicken|beef|pork|nuggets|toys|drugs|tablets|pills|batches|doses|airbags|batteries|heaters)\b|\brecalled\b|\bcalls? back\b(?:[^.;]|\.(?=\d)){0,40}\b(?:vehicles|cars|trucks|evs|suvs|units)\b|\b(?:issues?|expands?|announces?) (?:a )?recall\b/i },
   { type: 'business_suspension', prior: -1, re: /\b(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|shut(?:s|ting)?(?: down)?|shutter(?:s|ed|ing)?|closes?|idl(?:es|ed)|stops?|stopped)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:operations?|production|output|shipments?|sales|services?|plant|factory|mine|deliveries|business)\b/i },
-  { type: 'product_launch', prior: 1, re: /\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)?|rolls? out|rolled out|releases?|released|announces? (?:the )?(?:new|next-generation))\b/i },
+  { type: 'product_launch', prior: 1, re: /\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)?|rolls? out|rolled out|releases|released|announces? (?:the )?(?:new|next-generation))\b/i },
   { type: 'contract_win', prior: 1, re: /\border(?:s|ed)? (?:\S+ ){0,4}(?:jets|aircraft|planes|airplanes|jetliners|widebodies)\b|\b(?:wins?|won|awarded|awards?|secures?|secured|receives?|received|lands?|landed)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:contract|order|deal|tender)\b/i },
 ];
 
@@ -309,5 +312,5 @@ export const EVENT_WEIGHT: Readonly<Record<EventType, number>> = {
   price_target_raised: 0.45, price_target_cut: 0.5, analyst_initiation: 0.4, offering: 0.7, buyback: 0.55, dividend: 0.5,
   litigation: 0.6, regulation: 0.65, executive_change: 0.6, business_suspension: 0.75, stake_sale: 0.55,
   sec_filing: 0.5, product_launch: 0.4, contract_win: 0.5, clinical_trial: 0.85, layoffs: 0.5, recall: 0.5, operating_update: 0.4,
-  index_change: 0.6, short_report: 0.8, ipo: 0.6, stock_split: 0.5,
+  index_change: 0.6, short_report: 0.8, ipo: 0.6, stock_split: 0.5, pricing: 0.4,
 };

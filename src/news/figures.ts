@@ -29,7 +29,7 @@ function hedgeOf(before: string): '' | '<' | '>' | '~' {
 /** A percentage after a move word is a change ("shares soar 250%"), another quantity than a stake or a margin ("70% stake"). */
 const CHANGE_BEFORE = /\b(?:up|down|by|rise[sn]?|rose|rising|fall(?:s|en)?|fell|jump(?:s|ed)?|soar(?:s|ed)?|surge[sd]?|plunge[sd]?|sink(?:s)?|sank|slide[sd]?|slid|drop(?:s|ped)?|gain(?:s|ed)?|climb(?:s|ed)?|tumble[sd]?|slump(?:s|ed)?|rall(?:y|ies|ied)|decline[sd]?|grow(?:s|n)?|grew|increase[sd]?|tank(?:s|ed)?|sheds?|adds?|added|lose[s]?|lost|spike[sd]?|skid(?:s|ded)?|dip(?:s|ped)?|edge[sd]? (?:up|down|higher|lower))\s+(?:about |nearly |more than |over |almost |roughly |as much as )?(?:[~+-]\s*)?$/i;
 /** Index and product names that contain numbers but state no figure. */
-const NAMED_NUMBERS = /\b(?:s&p|s\s*&\s*p|russell|ftse|nikkei|stoxx|dax|cac|midcap|smallcap|nasdaq)\s*\d+|\b(?:model|phase|series|iphone|galaxy|pixel)\s+\d+\b|\b(?:8|6|10|20|40)-[kqf]\b|\bitem\s+\d\.\d\d\b/gi;
+const NAMED_NUMBERS = /\b(?:s&p|s\s*&\s*p|russell|ftse|nikkei|stoxx|dax|cac|midcap|smallcap|nasdaq)\s*\d+|\b(?:model|phase|series|iphone|galaxy|pixel|max)\s+\d+\b|\b7[0-8]7(?:-\d+)?\b|\bA3[2-8]0\w*|\(\d{10}\)|\b(?:8|6|10|20|40)-[kqf]\b|\bitem\s+\d\.\d\d\b/gi;
 /** The company 3M, not three million (case-sensitive, and not before a count's noun). */
 const THREE_M = /(?<![$\d.])\b3M\b(?!\s+(?:vehicles|cars|units|shares|users|people|jobs|customers|subscribers|barrels|tons|doses))/g;
 
@@ -54,12 +54,17 @@ export function extractNumbers(text: string): string[] {
     if (FROM_BEFORE.test(plain.slice(Math.max(0, at - 6), at))) continue;
     const hedged = hedgeOf(plain.slice(Math.max(0, at - 16), at));
     if (unit === '%' || unit === 'percent' || unit === 'pct') out.add(`${CHANGE_BEFORE.test(plain.slice(Math.max(0, at - 24), at)) ? 'chg' : 'pct'}:${value}${hedged}`);
-    else out.add(`${currency ? 'amt' : 'n'}:${Number((value * (SCALE[unit] ?? 1)).toPrecision(4))}${hedged}`);
+    else out.add(`${currency ? (foreignCurrency(m[1], m[4]) ? 'fx' : 'amt') : 'n'}:${Number((value * (SCALE[unit] ?? 1)).toPrecision(4))}${hedged}`);
   }
   return [...out].sort();
 }
 
 const HEDGES = new Set(['<', '>', '~']);
+
+/** An amount in euros, pounds or francs: compared with dollars only loosely ("€1.8 billion" is reported as "$2 billion"). */
+function foreignCurrency(sign: string | undefined, word: string | undefined): boolean {
+  return (sign !== undefined && /^(?:€|£|eur )$/i.test(sign)) || (word !== undefined && /euro|pound|sterling|franc/i.test(word));
+}
 
 /** Significant digits of a figure as printed (trailing zeros of a whole number are not significant). */
 function significantDigits(value: string): number {
@@ -108,7 +113,7 @@ function sameFigure(x: string, y: string): boolean {
 
 // Amounts split by size: a per-share price ($253) and a deal value ($59.5 billion) are different quantities, not a
 // conflict; two per-share amounts or two deal values are compared.
-const NUMBER_KINDS = ['pct', 'chg', 'amt', 'amt+', 'q', 'n', 'ord', 'day', 'mon'] as const;
+const NUMBER_KINDS = ['pct', 'chg', 'amt', 'amt+', 'fx', 'q', 'n', 'ord', 'day', 'mon'] as const;
 function kindOf(figure: string): string {
   const kind = figure.slice(0, figure.indexOf(':'));
   return kind === 'amt' && Number.parseFloat(figure.slice(4)) >= 100_000 ? 'amt+' : kind;
@@ -128,10 +133,19 @@ export function numbersAgree(a: readonly string[], b: readonly string[]): boolea
     const bInA = xb.every((y) => xa.some((x) => sameFigure(x, y)));
     if (!aInB && !bInA) return false;
   }
-  return true;
+  return convertedAgree(a, b) && convertedAgree(b, a);
 }
+
+/** European-currency amounts on one side and dollar amounts on the other: some pair within a conversion factor. */
+function convertedAgree(a: readonly string[], b: readonly string[]): boolean {
+  const fx = a.filter((x) => x.startsWith('fx:')).map((x) => Number.parseFloat(x.slice(3)));
+  const usd = b.filter((x) => kindOf(x) === 'amt+').map((x) => Number.parseFloat(x.slice(4)));
+  if (fx.length === 0 || usd.length === 0) return true;
+  return fx.some((x) => usd.some((y) => Math.max(x, y) / Math.min(x, y) <= FX_SPREAD));
+}
+const FX_SPREAD = 1.6;
 
 /** A figure both titles state that identifies a story: an amount, or a count of a thousand or more. */
 export function shareTellingFigure(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((x) => (x.startsWith('amt:') || (x.startsWith('n:') && Number.parseFloat(x.slice(2)) >= 1000)) && b.some((y) => sameFigure(x, y)));
+  return a.some((x) => (x.startsWith('amt:') || x.startsWith('fx:') || (x.startsWith('n:') && Number.parseFloat(x.slice(2)) >= 1000)) && b.some((y) => sameFigure(x, y)));
 }

@@ -316,6 +316,8 @@ const OUTCOME_SETS: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>
   [words('proposes proposed proposal plans considers considering weighs mulls explores exploring seeks eyes nears talks'), words('approve approves approved completes completed finalizes finalized closes closed')],
   // Which way a plan or a figure was changed: "boosts capital budget" and "trims capital budget" are two stories.
   [words('raise raises raised boost boosts boosted lift lifts lifted increase increases increased hike hikes hiked'), words('cut cuts trim trims trimmed lower lowers lowered reduce reduces reduced slash slashes slashed shrink shrinks shrank')],
+  // A profit and a loss for the same period are two results.
+  [words('profit profits profitable'), words('loss losses')],
   // Against expectations: "adds more subscribers than expected" and "adds fewer subscribers than expected".
   [words('more better stronger'), words('fewer less worse weaker')],
   // A case filed against a case resolved.
@@ -346,7 +348,7 @@ function opposedOutcomes(a: readonly string[], b: readonly string[], title: numb
 // Market wraps: which way each index or asset moved. "Nasdaq closes at record high while Dow slips" and "Dow closes
 // at record high while Nasdaq slips" share every word and every aggregate direction, yet say opposite things.
 const MARKETS = words('nasdaq dow p russell street st stocks equities futures treasuries yields oil crude gold bitcoin dollar tech chips banks small-caps');
-const MOVES_UP = words('rise rises rose higher adds added gains gained climbs climbed jump jumps jumped rallies rallied record high highs advances advanced up surge surges surged soar soars soared spike spikes bounce rebounds rebounded pop pops');
+const MOVES_UP = words('rise rises rose higher adds added gains gained rally climbs climbed jump jumps jumped rallies rallied record high highs advances advanced up surge surges surged soar soars soared spike spikes bounce rebounds rebounded pop pops');
 const MOVES_DOWN = words('fall falls fell lower slips slipped drop drops dropped declines declined slide slides slid sheds shed tumble tumbles tumbled sink sinks sank down loses lost retreats slump slumps slumped plunge plunges plunged worst tank tanks crater craters sag sags');
 
 /**
@@ -385,6 +387,16 @@ function marketMoves(content: readonly string[]): Map<string, Direction> | undef
 
 /** The indexes a market wrap names: "Nasdaq, S&P 500 close at records" and "Dow closes at record" are two wraps. */
 const INDEXES = words('nasdaq dow p russell');
+
+const EQUITIES = words('nasdaq dow p russell street st stocks equities futures tech chips banks small-caps');
+/** Which way a market wrap says the stock market moved, when every stock market it names moved one way. */
+export function wrapDirection(content: readonly string[]): Direction | undefined {
+  const moves = marketMoves(content);
+  if (moves === undefined) return undefined;
+  // Stocks, not yields or oil: "Treasury yields jump; stocks slip" is a down day.
+  const ways = new Set([...moves].filter(([market]) => EQUITIES.has(market)).map(([, move]) => move));
+  return ways.size === 1 ? (ways.values().next().value as Direction) : undefined;
+}
 
 /** Two market wraps whose named markets all moved one way, the same way: "S&P 500 rises" / "Wall St closes higher". */
 function sameWrap(a: Fingerprint, b: Fingerprint): boolean {

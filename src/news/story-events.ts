@@ -27,6 +27,7 @@ const SPECIFIC_EVENTS = new Set([
   'clinical_trial',
   'layoffs',
   'trading_halt',
+  'pricing',
 ]);
 
 /**
@@ -38,7 +39,9 @@ export function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   if (a.tickers.length === 0 || b.tickers.length === 0) return false;
   // One side reports no event we know: the same large figure still tells ("Leidos wins $1.2 bln Navy contract" /
   // "Leidos Secures $1.2B Navy Deal").
-  if (a.event === null || b.event === null) return shareTellingFigure(a.numbers.filter(largeFigure), b.numbers);
+  if (a.event === null || b.event === null || (a.event !== b.event && (weakEvent(a.event) || weakEvent(b.event)))) {
+    return shareTellingFigure(a.numbers.filter(largeFigure), b.numbers);
+  }
   if (eventFamily(a.event) !== eventFamily(b.event)) return false;
   if (a.eventDetail !== undefined && b.eventDetail !== undefined && a.eventDetail !== b.eventDetail) return false;
   if (shareTellingFigure(a.numbers, b.numbers)) return true;
@@ -54,9 +57,22 @@ export function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   }
   // Two results stories of one company within the window are the same release (the figures gate has kept quarters apart).
   if (a.event === 'earnings') return true;
-  if (UNDIRECTED_EVENTS.has(a.event)) return true;
+  if (UNDIRECTED_EVENTS.has(a.event)) return !differentAmounts(a.numbers, b.numbers);
   return SPECIFIC_EVENTS.has(a.event) && a.direction !== 'none' && a.direction === b.direction;
 }
+/** No event, or one that is often a side note of another story ("adds 19 million subscribers, raises prices"). */
+function weakEvent(event: string | null): boolean {
+  return event === null || event === 'pricing';
+}
+
+/** Both state deal-sized amounts, in any currency, and none of them is shared: "$17.5 billion of bonds" and "6.5 billion euros". */
+function differentAmounts(a: readonly string[], b: readonly string[]): boolean {
+  const big = (x: string): boolean => (x.startsWith('amt:') || x.startsWith('fx:')) && Number.parseFloat(x.slice(x.indexOf(':') + 1)) >= 1e6;
+  const xa = a.filter(big);
+  const xb = b.filter(big);
+  return xa.length > 0 && xb.length > 0 && !shareTellingFigure(xa, xb);
+}
+
 /** A deal-sized amount (a million or more) or a count: not a per-share price, which many stories share. */
 function largeFigure(x: string): boolean {
   return (x.startsWith('amt:') && Number.parseFloat(x.slice(4)) >= 1e6) || x.startsWith('n:');
@@ -111,6 +127,7 @@ export function alignEvents(a: Fingerprint, b: Fingerprint): [Fingerprint, Finge
 /** "Beats estimates" and "reports Q3 results" are one family; "agrees to buy" and "completes purchase" are not. */
 export function eventsAgree(a: Fingerprint, b: Fingerprint): boolean {
   if (a.event === null || b.event === null) return true;
+  if (a.event !== b.event && (weakEvent(a.event) || weakEvent(b.event))) return true;
   if (eventFamily(a.event) !== eventFamily(b.event)) return false;
   if (OPPOSITE_EVENTS.get(a.event) === b.event) return false;
   return a.eventDetail === undefined || b.eventDetail === undefined || a.eventDetail === b.eventDetail;

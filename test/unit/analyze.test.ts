@@ -172,6 +172,10 @@ describe('near-duplicates across outlets', () => {
     // A plan raised and the same plan trimmed are two stories; a layoff round is one however it is spun.
     expect(same('Chevron boosts 2025 capital budget on Permian growth', 'Chevron trims 2025 capital budget, slows Permian growth')).toBe(false);
     expect(same('T-Mobile adds more postpaid phone subscribers than expected', 'T-Mobile adds fewer postpaid phone subscribers than expected')).toBe(false);
+    expect(same('Coinbase posts $1.1 billion quarterly loss as crypto crash hammers trading', 'Coinbase posts first quarterly profit in two years as crypto prices rebound')).toBe(false);
+    // A wrap moves the way its stocks moved, whatever else its words weigh.
+    expect(fp('Dow sinks 1,100 points, logs 10th straight loss as Fed signals fewer rate cuts').direction).toBe('down');
+    expect(fp('Treasury yields jump after hotter-than-expected CPI; stocks slip').direction).toBe('down');
     expect(same('CVS Health to cut about 2,900 jobs in cost-saving drive', 'CVS to Lay Off Nearly 3,000 Workers as It Trims Expenses')).toBe(true);
     // Two market wraps whose markets all moved the same way.
     const { DEFAULT_SIMILARITY } = await import('../../src/news/similarity.js');

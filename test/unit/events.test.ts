@@ -92,8 +92,18 @@ describe('classifyEvent', () => {
     ['Netflix Is Splitting Its Stock 10-for-1', 'stock_split'],
     ['Skydance Wins Control of Paramount After Months of Twists', 'merger_acquisition'],
     ['Honeywell to Break Up Into Three Companies', 'merger_acquisition'],
+    ['Elliott Takes Big Stake in Southwest Airlines', 'merger_acquisition'],
+    ['Costco Hikes Annual Membership Fee To $65', 'pricing'],
+    ['Judge blocks Kroger\'s $24.6 billion Albertsons deal', 'litigation'],
+    ['Snowflake Stock Tanks After Frank Slootman Steps Down', 'executive_change'],
+    ['Hindenburg Research takes short position in Super Micro', 'short_report'],
   ])('%s -> %s', (title, type) => {
     expect(classifyEvent(title)?.type).toBe(type);
+  });
+
+  it('does not read a noun "release" as a launch, nor a plan to list one day as an IPO', () => {
+    expect(classifyEvent('ASML shares plunge after bookings miss in accidentally early release')?.type).toBe('earnings_miss');
+    expect(classifyEvent('Alibaba to reorganize into six groups, each able to pursue IPO')?.type).not.toBe('ipo');
   });
 
   it('reads results that beat on one line and miss on another as results, neither beat nor miss', () => {

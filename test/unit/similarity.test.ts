@@ -66,7 +66,12 @@ describe('similarity', () => {
   it('reads figures as wires write them: units, currencies, ordinals, names that hold numbers', () => {
     expect(extractNumbers('Oracle sells $18 bln of bonds')).toEqual(['amt:18000000000']);
     expect(extractNumbers('raises dividend to 91 cents')).toEqual(['amt:0.91']);
-    expect(extractNumbers('Alphabet raises 6.5 billion euros in bond sale')).toEqual(['amt:6500000000']);
+    expect(extractNumbers('Alphabet raises 6.5 billion euros in bond sale')).toEqual(['fx:6500000000']);
+    // Euros and pounds are compared with dollars only within a conversion factor; CIKs and jet models are names.
+    expect(numbersAgree(extractNumbers('EU fines Meta 798 million euros'), extractNumbers('Meta hit with nearly $840 million EU penalty'))).toBe(true);
+    expect(numbersAgree(extractNumbers('Alphabet sells $17.5 billion of bonds'), extractNumbers('Alphabet raises 6.5 billion euros in bond sale'))).toBe(false);
+    expect(extractNumbers('8-K - AT&T INC. (0000732717) (Filer)')).toEqual([]);
+    expect(extractNumbers('FAA grounds some Boeing 737 Max 9 jets')).toEqual([]);
     expect(extractNumbers('Realty Income declares 664th consecutive monthly dividend')).toEqual(['ord:664']);
     // Index, model and product names are not figures; neither are digits glued to a word.
     expect(extractNumbers('S&P 500 futures slip; Tesla recalls Model 3 cars; Nvidia H200 and FY26 outlook')).toEqual([]);
@@ -109,7 +114,7 @@ describe('similarity', () => {
     expect(extractNumbers('8-K: Item 5.02 Departure of Directors')).toEqual([]);
     // Pounds of chicken are a weight, not sterling.
     expect(extractNumbers('recalls 30,000 pounds of chicken')).toEqual(['n:30000']);
-    expect(extractNumbers('fined 30 million pounds')).toEqual(['amt:30000000']);
+    expect(extractNumbers('fined 30 million pounds')).toEqual(['fx:30000000']);
   });
 
   it('keeps near-twins apart when their outcomes, steps or market moves oppose', () => {
