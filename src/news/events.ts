@@ -232,9 +232,6 @@ function roleOf(text: string): string | undefined {
   return ROLES.find(([, re]) => re.test(text))?.[0];
 }
 
-// All rules in one alternation, used only as a gate: it matches a text exactly when some rule does (every rule is
-// case-insensitive and none uses back-references), so a text no rule fits costs one scan instead of one per rule.
-const ANY_RULE = new RegExp(RULES.map((r) => `(?:${r.re.source})`).join('|'), 'i');
 
 /**
  * The event a filing reports, for comparing it with news: its item's event ("Item 5.02" is an officer change), else
@@ -261,7 +258,6 @@ export function classifyEvent(title: string, text = ''): EventMatch | null {
   for (const text of lead.length > 0 ? [title, lead] : [title]) {
     // Rules read up to the end of a sentence; the point of "Adj.", "Inc." or an initial ("James W. Peters") does not end one.
     const part = text.includes('.') ? text.replace(ABBREVIATION, '$1') : text;
-    if (!ANY_RULE.test(part)) continue;
     for (const rule of RULES) {
       const m = rule.re.exec(part);
       if (m === null || rule.unless?.test(part) === true) continue;

@@ -20,11 +20,10 @@ const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/
 const MONTH = /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b\.?/g;
 const FROM_BEFORE = /\bfrom\s+$/i;
 /** Words that say the figure after them is rounded, and which way: "nearly 13,000" (`<`), "over 1.4 million" (`>`), "about 15%" (`~`). */
-const HEDGE_BELOW = /\b(?:nearly|almost|close to|just under|up to)\s+(?:\$|€|£|usd |eur )?$/i;
-const HEDGE_ABOVE = /\b(?:over|more than|just over|at least)\s+(?:\$|€|£|usd |eur )?$/i;
-const HEDGE_ABOUT = /\b(?:about|around|roughly|approximately|some)\s+(?:\$|€|£|usd |eur )?$|~\s*$/i;
+const HEDGE = /\b(?:(nearly|almost|close to|just under|up to)|(over|more than|just over|at least)|about|around|roughly|approximately|some)\s+(?:\$|€|£|usd |eur )?$|~\s*$/i;
 function hedgeOf(before: string): '' | '<' | '>' | '~' {
-  return HEDGE_BELOW.test(before) ? '<' : HEDGE_ABOVE.test(before) ? '>' : HEDGE_ABOUT.test(before) ? '~' : '';
+  const m = HEDGE.exec(before);
+  return m === null ? '' : m[1] !== undefined ? '<' : m[2] !== undefined ? '>' : '~';
 }
 /** A percentage after a move word is a change ("shares soar 250%"), another quantity than a stake or a margin ("70% stake"). */
 const CHANGE_BEFORE = /\b(?:up|down|by|rise[sn]?|rose|rising|fall(?:s|en)?|fell|jump(?:s|ed)?|soar(?:s|ed)?|surge[sd]?|plunge[sd]?|sink(?:s)?|sank|slide[sd]?|slid|drop(?:s|ped)?|gain(?:s|ed)?|climb(?:s|ed)?|tumble[sd]?|slump(?:s|ed)?|rall(?:y|ies|ied)|decline[sd]?|grow(?:s|n)?|grew|increase[sd]?|tank(?:s|ed)?|sheds?|adds?|added|lose[s]?|lost|spike[sd]?|skid(?:s|ded)?|dip(?:s|ped)?|edge[sd]? (?:up|down|higher|lower))\s+(?:about |nearly |more than |over |almost |roughly |as much as )?(?:[~+-]\s*)?$/i;
