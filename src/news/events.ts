@@ -119,11 +119,11 @@ const RULES: readonly Rule[] = [
     // Trial read-outs, unless a regulator's decision is the news ("FDA approves X after phase 3 trial").
     type: 'clinical_trial',
     prior: 0,
-    re: /\b(?:(?:late|mid|early)[- ]stage (?:trial|study|studies|data|results)|phase (?:1|2|3|I{1,3})[ab]?(?:\/\d)? (?:\w+ ){0,3}(?:trial|study|data|results)|(?:pivotal|clinical) (?:trial|study)|topline (?:data|results)|(?:primary|main) (?:endpoints?|goals?))\b/i,
+    re: /\b(?:(?:late|mid|early)[- ]stage (?:trial|study|studies|data|results)|phase (?:1|2|3|I{1,3})[ab]?(?:\/\d)? (?:\w+ ){0,3}(?:trial|study|data|results)|(?:pivotal|clinical) (?:trial|study)|topline (?:data|results)|(?:primary|main) (?:endpoints?|goals?)|(?:efficacy|effective) in (?:\S+ ){0,3}(?:trial|study)|(?:trial|study) (?:shows?|showed|finds?|found|data))\b/i,
     unless: /\b(?:FDA|EMA|CHMP|approv\w*|complete response|CRL)\b/i,
     detail: (_m, text) =>
       /\b(?:fail(?:s|ed)?|miss(?:es|ed)?|did not|does not|doesn't|didn't|negative|halt(?:s|ed)?|discontinu\w*|stops?|scraps?|fall(?:s)? short)\b/i.test(text) ? 'failure'
-        : /\b(?:succeed(?:s|ed)?|success(?:ful)?|meets?|met|achiev(?:es|ed)|hits?|positive|beats?|improv(?:es|ed))\b/i.test(text) ? 'success'
+        : /\b(?:succeed(?:s|ed)?|success(?:ful)?|meets?|met|achiev(?:es|ed)|hits?|positive|beats?|improv(?:es|ed)|effective|efficacy)\b/i.test(text) ? 'success'
           : undefined,
   },
   {
@@ -133,7 +133,7 @@ const RULES: readonly Rule[] = [
     unless: /\bat (?:the )?(?:FDA|agency)['’]s request\b/i,
     re: /\b(?:FDA|EMA|CHMP|PDUFA|NDA|BLA|(?:US|U\.S\.|EU|European|regulatory) (?:nod|approval|clearance)|(?:accelerated|conditional) approval|marketing authori[sz]ation|complete response letter|CRL|breakthrough therapy|fast track designation|orphan drug|(?:phase (?:1|2|3|I{1,3})[ab]?) (?:trial|study|data|results))\b/i,
     detail: (_m, text) =>
-      /\b(?:approv(?:es|ed|al)|clears|cleared|grants?|granted|OKs|OK's|nod|green light|greenlights?)\b/i.test(text) ? 'approval'
+      /\b(?:approv(?:es|ed|al)|clears|cleared|grants?|granted|OKs|OK's|nod|green light|greenlights?|authori[sz](?:es|ed|ation)|emergency use)\b/i.test(text) ? 'approval'
         : /\b(?:complete response|CRL|reject(?:s|ed)?|declin(?:es|ed)|refus(?:es|ed)|fail(?:s|ed)|halt(?:s|ed)|clinical hold)\b/i.test(text) ? 'rejection'
           : undefined,
   },
@@ -179,7 +179,7 @@ const RULES: readonly Rule[] = [
   },
   { type: 'guidance', prior: 0, re: /\b(?:guidance|outlook|reaffirms?|reiterates?|guides?)\b/i },
   // An initial listing: "prices IPO at $22", "raises $318 million in upsized US IPO", "debuts on NYSE".
-  { type: 'ipo', prior: 0, re: /\b(?:prices? (?:its |an |upsized |downsized )?(?:U\.?S\.? |Nasdaq |NYSE )?IPO|IPO (?:pric\w+|debut|raises?|opens?)|raises? (?:\S+ ){0,5}in (?:its |an |a )?(?:\S+ ){0,3}(?:IPO|listing)|files? (?:confidentially )?for (?:an |a )?(?:U\.?S\.? )?IPO|initial public offering|(?:debuts?|begins? trading|starts? trading|lists?) (?:\S+ ){0,3}(?:on|at) (?:the )?(?:NYSE|Nasdaq|New York Stock Exchange))\b/i },
+  { type: 'ipo', prior: 0, re: /\b(?:prices? (?:its |an |upsized |downsized )?(?:U\.?S\.? |Nasdaq |NYSE )?IPO|IPO (?:pric\w+|debut|raises?|opens?)|raises? (?:\S+ ){0,5}in (?:its |an |a )?(?:\S+ ){0,3}(?:IPO|listing)|files? (?:confidentially )?for (?:an |a )?(?:U\.?S\.? )?IPO|initial public offering|(?:trading|market|stock market|Nasdaq|NYSE|public|IPO) debut|(?:debuts?|begins? trading|starts? trading|lists?) (?:\S+ ){0,3}(?:on|at) (?:the )?(?:NYSE|Nasdaq|New York Stock Exchange))\b/i },
   { type: 'stock_split', prior: 1, re: /\b(?:(?:stock|share) split|reverse split|splitting its (?:stock|shares)|(?:\d+|two|three|four|five|ten|twenty|fifty)[- ]for[- ](?:\d+|one|two|three))\b/i },
   // A short seller's report: "Hindenburg takes short position", "short seller alleges".
   { type: 'short_report', prior: -1, re: /\b(?:short[- ]sell(?:er|ing) (?:report|alleges|\w+ )?|short report|short position|bets? against|Hindenburg|Muddy Waters|Citron|Spruce Point|Culper|Grizzly Research|Wolfpack|Fuzzy Panda|Kerrisdale)\b/i },
@@ -202,8 +202,9 @@ const RULES: readonly Rule[] = [
     // Joining or leaving a benchmark index: "Set to Join S&P 500", "jump on S&P 500 inclusion".
     type: 'index_change',
     prior: 1,
-    re: /\b(?:to join|set to join|joins?|joining|added to|to be added to|inclusion in|removed from|to be removed from|dropped from|to leave)\b(?:[^.;]){0,20}\b(?:S&P (?:500|MidCap 400|SmallCap 600)|Nasdaq[- ]100|Dow Jones Industrial Average|Russell (?:1000|2000|3000))|\b(?:S&P 500|Nasdaq[- ]100|index) (?:inclusion|addition|entry|spot|rebalanc\w*)\b/i,
-    detail: (_m, text) => (/\b(?:removed|dropped|to leave|leaves|deletion)\b/i.test(text) ? 'removed' : 'added'),
+    re: /\b(?:to join|set to join|joins?|joining|added to|to be added to|inclusion in|removed from|to be removed from|dropped from|to leave)\b(?:[^.;]){0,20}?\b(?:S&P (?:500|MidCap 400|SmallCap 600)|Nasdaq[- ]100|(?:the )?Dow(?: Jones)?(?: Industrial Average)?|Russell (?:1000|2000|3000))|\b(?:S&P 500|Nasdaq[- ]100|index) (?:inclusion|addition|entry|spot|rebalanc\w*)\b/i,
+    // "X to join Dow, replacing Y" tells of both.
+    detail: (_m, text) => (/\breplac/i.test(text) ? undefined : /\b(?:removed|dropped|to leave|leaves|deletion)\b/i.test(text) ? 'removed' : 'added'),
   },
   {
     // Monthly production, deliveries, traffic or sales, quarterly deliveries: a company gives one such update a period.
@@ -212,7 +213,7 @@ const RULES: readonly Rule[] = [
     re: /\b(?:January|February|March|April|June|July|August|September|October|November|December|monthly)\b(?! quarter)(?:[^.;]|\.(?=\d)){0,40}\b(?:deliver(?:y|ies)|production|output|operating (?:data|metrics|update)|traffic|deposits|trading volumes?|(?:bitcoin|BTC) (?:mined|holdings)|revenue|sales)\b|\b(?:Q[1-4]|quarterly|(?:first|second|third|fourth)[- ]quarter)\b(?:[^.;]|\.(?=\d)){0,20}\b(?:deliver(?:y|ies)|production)\b|\b(?:deliver(?:y|ies)|production|operating|operations) (?:update|results|data|report)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:January|February|March|April|June|July|August|September|October|November|December)\b/i,
   },
   { type: 'layoffs', prior: 0, re: /\b(?:lay(?:s|ing)? off|laid off|layoffs?|job cuts?|(?:workforce|headcount|staff) reductions?|reductions? in (?:force|workforce|headcount)|restructuring (?:\S+ ){0,3}affecting (?:\S+ ){0,2}(?:employees|workers|jobs|positions)|(?:cut(?:s|ting)?|eliminat(?:e|es|ing)|shed(?:s|ding)?|slash(?:es|ing)?|axe[sd]?|reduc(?:e|es|ing)) (?:\S+ ){0,4}(?:jobs|roles|positions|workers|employees|staff|workforce|headcount))\b/i },
-  { type: 'recall', prior: -1, re: /\brecall(?:s|ing)?\b(?:[^.;]|\.(?=\d)){0,60}\b(?:vehicles|cars|trucks|evs|suvs|units|products|devices|pounds|bottles|packages|lots|food|foods|meat|chicken|beef|pork|nuggets|toys|drugs|tablets|pills|batches|doses|airbags|batteries|heaters)\b|\brecalled\b|\bcalls? back\b(?:[^.;]|\.(?=\d)){0,40}\b(?:vehicles|cars|trucks|evs|suvs|units)\b|\b(?:issues?|expands?|announces?) (?:a )?recall\b/i },
+  { type: 'recall', prior: -1, re: /\b(?:recalls|recalling)\b(?! (?:how|that|when|his|her|the day|being))|\brecall(?:s|ing)?\b(?:[^.;]|\.(?=\d)){0,60}\b(?:vehicles?|cars?|trucks?|evs?|suvs?|units|products|devices|pounds|bottles|packages|lots|food|foods|meat|chicken|beef|pork|nuggets|toys|drugs|tablets|pills|batches|doses|airbags|batteries|heaters)\b|\brecalled\b|\bcalls? back\b(?:[^.;]|\.(?=\d)){0,40}\b(?:vehicles|cars|trucks|evs|suvs|units)\b|\b(?:issues?|expands?|announces?|widens?) (?:a |its )?(?:\S+ ){0,2}recall\b/i },
   { type: 'business_suspension', prior: -1, re: /\b(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|shut(?:s|ting)?(?: down)?|shutter(?:s|ed|ing)?|closes?|idl(?:es|ed)|stops?|stopped)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:operations?|production|output|shipments?|sales|services?|plant|factory|mine|deliveries|business)\b/i },
   { type: 'product_launch', prior: 1, re: /\b(?:launch(?:es|ed|ing)?|unveil(?:s|ed)?|introduc(?:es|ed)|debut(?:s|ed)?|rolls? out|rolled out|releases|released|announces? (?:the )?(?:new|next-generation))\b/i },
   { type: 'contract_win', prior: 1, re: /\border(?:s|ed)? (?:\S+ ){0,4}(?:jets|aircraft|planes|airplanes|jetliners|widebodies)\b|\b(?:wins?|won|awarded|awards?|secures?|secured|receives?|received|lands?|landed)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:contract|order|deal|tender)\b/i },
@@ -252,6 +253,17 @@ export function subjectEvent(event: EventMatch, title: string): Omit<EventMatch,
 
 const ABBREVIATION = /\b(adj|est|vs|approx|inc|corp|co|ltd|no|[a-z])\./gi;
 
+// "Q1 Adj EPS $2.19 vs $3.07 Est", "EPS $(4.43) vs. $(4.16) est.": the figure against the estimate says beat or miss.
+const EPS_VS_EST = /\bEPS (?:of )?(-?)\$?(\()?(\d+(?:\.\d+)?)\)? (?:vs\.?|versus) (?:an? )?(?:est(?:imate)?\.? (?:of )?)?(-?)\$?(\()?(\d+(?:\.\d+)?)\)?(?: est)?/i;
+function versusEstimate(text: string): EventMatch | undefined {
+  const m = EPS_VS_EST.exec(text);
+  if (m === null || !/\best/i.test(m[0] + text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 6))) return undefined;
+  const actual = Number(m[3]) * (m[1] === '-' || m[2] === '(' ? -1 : 1);
+  const estimate = Number(m[6]) * (m[4] === '-' || m[5] === '(' ? -1 : 1);
+  if (actual === estimate) return undefined;
+  return actual > estimate ? { type: 'earnings_beat', prior: 1 } : { type: 'earnings_miss', prior: -1 };
+}
+
 /** Classifies a story's event; `null` when none of the families fits. */
 export function classifyEvent(title: string, text = ''): EventMatch | null {
   const lead = text.length > 400 ? text.slice(0, 400) : text;
@@ -263,6 +275,10 @@ export function classifyEvent(title: string, text = ''): EventMatch | null {
       if (m === null || rule.unless?.test(part) === true) continue;
       // "EPS Beats, Revenue Misses": mixed results are results, neither a beat nor a miss.
       if (rule.type === 'earnings_miss' && EARNINGS_BEAT.test(part)) return { type: 'earnings', prior: 0 };
+      if (rule.type === 'earnings') {
+        const told = versusEstimate(part);
+        if (told !== undefined) return told;
+      }
       const detail = rule.detail?.(m, `${title} ${lead}`);
       return { type: rule.type, prior: priorOf(rule, detail), ...(detail !== undefined ? { detail } : {}) };
     }

@@ -269,17 +269,19 @@ export function compareStories(a: Fingerprint, b: Fingerprint, options: Similari
   const meaning = meaningSimilarity(a.content ?? [], b.content ?? [], options.vectors);
   const score = Math.max(title, meaning, lead >= options.leadThreshold ? (title + lead) / 2 : 0);
   if (!tickersAgree(a.tickers, b.tickers)) return { duplicate: false, reason: 'tickers', score };
-  if (opposite(a.tone, b.tone) || opposite(a.move, b.move) || opposedOutcomes(a.content ?? [], b.content ?? [], title) || opposedMoves(a.content ?? [], b.content ?? [])) {
-    return { duplicate: false, reason: 'direction', score };
-  }
   if (!numbersAgree(a.numbers, b.numbers)) return { duplicate: false, reason: 'numbers', score };
   [a, b] = alignEvents(a, b);
   if (!eventsAgree(a, b) || otherSession(a, b)) return { duplicate: false, reason: 'event', score };
   const sameEvent = sameStoryEvent(a, b);
-  // One side without a direction, or an event with no direction of its own (a layoff round, a new officer): one story
-  // however each outlet spins it.
+  // An event with no direction of its own (a layoff round, a new officer, an index change) is one story however each
+  // outlet's tone leans; otherwise opposite tone keeps near-twins apart, and opposite share moves always do.
+  const undirected = sameEvent && UNDIRECTED_EVENTS.has(a.event ?? '');
+  if ((!undirected && opposite(a.tone, b.tone)) || opposite(a.move, b.move) || opposedOutcomes(a.content ?? [], b.content ?? [], title) || opposedMoves(a.content ?? [], b.content ?? [])) {
+    return { duplicate: false, reason: 'direction', score };
+  }
+  // One side without a direction for the same event is a neutral telling of it.
   const oneEvent = sameEvent || (a.event !== null && a.event === b.event);
-  const spinFree = (oneEvent && (a.direction === 'none' || b.direction === 'none')) || (sameEvent && UNDIRECTED_EVENTS.has(a.event ?? ''));
+  const spinFree = undirected || (oneEvent && (a.direction === 'none' || b.direction === 'none'));
   if (!directionsAgree(a.direction, b.direction, title, meaning) && !spinFree && !sameWrap(a, b)) {
     return { duplicate: false, reason: 'direction', score };
   }
@@ -319,7 +321,7 @@ const OUTCOME_SETS: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>
   // A profit and a loss for the same period are two results.
   [words('profit profits profitable'), words('loss losses')],
   // Against expectations: "adds more subscribers than expected" and "adds fewer subscribers than expected".
-  [words('more better stronger'), words('fewer less worse weaker')],
+  [words('more better stronger bigger larger'), words('fewer less worse weaker smaller')],
   // A case filed against a case resolved.
   [words('sues sue sued files filed accuses accused charges charged probe probes investigates investigation opens'), words('settle settles settled settlement verdict ruling rules fined pay pays paid dismisses dismissed convicted acquitted')],
 ];

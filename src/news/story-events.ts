@@ -48,7 +48,11 @@ export function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   if (eventFamily(a.event) === 'analyst') return a.eventDetail !== undefined && a.eventDetail.startsWith('by ');
   // A company's results release and the coverage of it: "CrowdStrike reports third-quarter results" is the story
   // "CrowdStrike beats revenue estimates" tells (the gates have already checked quarters and figures).
-  if (a.event !== b.event) return (GENERIC_EVENTS.has(a.event) && SPECIFIC_EVENTS.has(b.event)) || (GENERIC_EVENTS.has(b.event) && SPECIFIC_EVENTS.has(a.event));
+  if (a.event !== b.event) {
+    if ((GENERIC_EVENTS.has(a.event) && SPECIFIC_EVENTS.has(b.event)) || (GENERIC_EVENTS.has(b.event) && SPECIFIC_EVENTS.has(a.event))) return true;
+    // A miss and a forecast cut the same day (or a beat and a raise) are one results story.
+    return SPECIFIC_EVENTS.has(a.event) && SPECIFIC_EVENTS.has(b.event) && a.direction !== 'none' && a.direction === b.direction;
+  }
   // Events that carry no direction of their own: a monthly update for the same month, the announcement of a deal
   // between the same two companies (both listed, or the other named in both), a new officer, a filing for bankruptcy.
   if (a.event === 'operating_update') return sameMonth(a.numbers, b.numbers);
@@ -58,7 +62,8 @@ export function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   // Two results stories of one company within the window are the same release (the figures gate has kept quarters apart).
   if (a.event === 'earnings') return true;
   if (UNDIRECTED_EVENTS.has(a.event)) return !differentAmounts(a.numbers, b.numbers);
-  return SPECIFIC_EVENTS.has(a.event) && a.direction !== 'none' && a.direction === b.direction;
+  // A specific event in one direction, or with the same outcome ("approval", "success") however the headline leans.
+  return SPECIFIC_EVENTS.has(a.event) && ((a.direction !== 'none' && a.direction === b.direction) || (a.eventDetail !== undefined && a.eventDetail === b.eventDetail));
 }
 /** No event, or one that is often a side note of another story ("adds 19 million subscribers, raises prices"). */
 function weakEvent(event: string | null): boolean {

@@ -173,6 +173,9 @@ describe('near-duplicates across outlets', () => {
     expect(same('Chevron boosts 2025 capital budget on Permian growth', 'Chevron trims 2025 capital budget, slows Permian growth')).toBe(false);
     expect(same('T-Mobile adds more postpaid phone subscribers than expected', 'T-Mobile adds fewer postpaid phone subscribers than expected')).toBe(false);
     expect(same('Coinbase posts $1.1 billion quarterly loss as crypto crash hammers trading', 'Coinbase posts first quarterly profit in two years as crypto prices rebound')).toBe(false);
+    expect(same('Petrobras shares rise after board approves bigger-than-expected dividend', 'Petrobras Shares Fall After Board Approves Smaller-Than-Expected Dividend')).toBe(false);
+    // An index change told as good news for one company and bad for another is one story.
+    expect(same('Salesforce, Amgen and Honeywell to join Dow, replacing Exxon, Pfizer and Raytheon', 'Exxon Mobil Dropped From the Dow After Nearly a Century')).toBe(true);
     // A wrap moves the way its stocks moved, whatever else its words weigh.
     expect(fp('Dow sinks 1,100 points, logs 10th straight loss as Fed signals fewer rate cuts').direction).toBe('down');
     expect(fp('Treasury yields jump after hotter-than-expected CPI; stocks slip').direction).toBe('down');

@@ -97,6 +97,13 @@ describe('classifyEvent', () => {
     ['Judge blocks Kroger\'s $24.6 billion Albertsons deal', 'litigation'],
     ['Snowflake Stock Tanks After Frank Slootman Steps Down', 'executive_change'],
     ['Hindenburg Research takes short position in Super Micro', 'short_report'],
+    ['Target Q1 Adj EPS $2.19 vs $3.07 Est; Revenue $25.17B vs $24.49B Est', 'earnings_miss'],
+    ['Delta Air Lines Q2 Adj. EPS $(4.43) vs. $(4.16) est.', 'earnings_miss'],
+    ['JPMorgan Chase Q1 EPS $4.44 vs. $4.11 Est.', 'earnings_beat'],
+    ['GM recalls every Chevy Bolt EV ever made', 'recall'],
+    ['GM expands Bolt recall over battery defects', 'recall'],
+    ['Coinbase Soars in Trading Debut', 'ipo'],
+    ['Exxon Mobil Dropped From the Dow After Nearly a Century', 'index_change'],
   ])('%s -> %s', (title, type) => {
     expect(classifyEvent(title)?.type).toBe(type);
   });
