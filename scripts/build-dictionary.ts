@@ -98,6 +98,8 @@ const NASDAQ_EXCHANGES: Record<string, string> = { A: 'NYSE American', N: 'NYSE'
 // Warrants, rights, units, preferreds and notes: not what news means by a ticker.
 const NOT_EQUITY_RE = /\b(warrants?|rights?|units?|preferred|notes? due|debentures|depositary shares? representing .*preferred|subordinated|% )/i;
 const SEC_CLASS_RE = /^[A-Z0-9]{1,6}(?:-[A-Z])?$/;
+// "Georgia Power Company Series 2017A 5.00% Junior Subordinated Notes": a bond the SEC file lists under its issuer.
+const DEBT_RE = /\d(?:\.\d+)?%.*\b(?:notes|debentures?|bonds)\b/i;
 
 export type SymbolFile = Omit<SymbolData, 'aliases' | 'stopList'>;
 
@@ -122,6 +124,7 @@ export function buildSymbolFile(dir: string): SymbolFile {
   }
 
   const directoryEtfs = new Set(directory.filter((l) => l.etf).map((l) => l.symbol));
+  const debt = new Set(directory.filter((l) => DEBT_RE.test(l.name)).map((l) => l.symbol));
   // SEC rows first, in the SEC's order (largest registrants first, main share class first).
   const listings: Listing[] = [];
   const seen = new Set<string>();
@@ -132,7 +135,7 @@ export function buildSymbolFile(dir: string): SymbolFile {
   for (const [cik, name, ticker, exchange] of sec.data) {
     if (exchange === null || !SEC_CLASS_RE.test(ticker)) continue;
     const symbol = normalizeSymbol(ticker);
-    if (seen.has(symbol) || testIssues.has(symbol)) continue;
+    if (seen.has(symbol) || testIssues.has(symbol) || debt.has(symbol)) continue;
     // BABA beats BABAF/BBAAY: drop OTC lines of a registrant that has an exchange listing.
     if (exchange === 'OTC' && listedCiks.has(cik)) continue;
     seen.add(symbol);

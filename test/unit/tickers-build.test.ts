@@ -25,6 +25,7 @@ function directories(): string {
         [70858, 'BANK OF AMERICA CORP /DE/', 'BAC', 'NYSE'],
         [24741, 'CORNING INC /NY', 'GLW', 'NYSE'],
         [999, 'Gone Corp', 'GONE', null],
+        [41091, 'GEORGIA POWER CO', 'GPJA', 'NYSE'],
       ],
     }),
   );
@@ -41,6 +42,7 @@ function directories(): string {
     join(dir, 'nasdaq', 'otherlisted.txt'),
     'ACT Symbol|Security Name|Exchange|CQS Symbol|ETF|Round Lot Size|Test Issue|NASDAQ Symbol\n' +
       'SPY|SPDR S&P 500|P|SPY|Y|100|N|SPY\n' +
+      'GPJA|Georgia Power Company Series 2017A 5.00% Junior Subordinated Notes due October 1, 2077|N|GPJA|N|100|N|GPJA\n' +
       'ZTST|Test Issue Common|N|ZTST|N|100|Y|ZTST\n' +
       'File Creation Time: 0721202500:00|||||||\n',
   );
@@ -49,7 +51,7 @@ function directories(): string {
 
 describe('buildSymbolFile', () => {
   const file = buildSymbolFile(directories());
-  it('keeps listed equities and ETFs in canonical form, drops OTC duplicates, preferreds, warrants and test issues', () => {
+  it('keeps listed equities and ETFs in canonical form, drops OTC duplicates, preferreds, warrants, bonds and test issues', () => {
     expect(file.asOf).toBe('2025-07-21');
     expect(Object.keys(file.symbols).sort()).toEqual(['BABA', 'BAC', 'BRK.A', 'BRK.B', 'DPZ', 'GLW', 'JPM', 'PLTRX', 'QQQ', 'SPY', 'TGT']);
     expect(file.symbols['QQQ']?.[3]).toBe(1);

@@ -25,6 +25,7 @@ const rows: [string, string, string, number, number, string[]][] = [
   ['AP', 'AMPCO PITTSBURGH CORP', 'NYSE', 6176, 0, ['ampco pittsburgh']],
   ['VOO', 'VANGUARD S&P 500 ETF', 'NYSE Arca', 36405, 1, []],
   ['NOV', 'NOV Inc.', 'NYSE', 1021860, 0, ['nov']],
+  ['ETH', 'Grayscale Ethereum Mini Trust ETF', 'NYSE Arca', 0, 1, []],
 ];
 const data: SymbolData = { version: 2, asOf: '2025-07-21', symbols: {}, names: {}, firstTokens: {}, aliases: [] };
 for (const [symbol, name, exchange, cik, flags, keys] of rows) {
@@ -93,6 +94,12 @@ describe('explicit forms', () => {
     expect(symbols('$BYDDF rallies on overseas sales')).toEqual(['BYDDF']);
     expect(symbols('Acme to report results', 'Acme will release its results after the close on Nov. 3.')).toEqual([]);
     expect(symbols('NOV shares jump on drilling orders')).toEqual(['NOV']);
+  });
+
+  it('reads a fruit\'s growers as farmers and a crypto asset as a coin', () => {
+    expect(symbols('Apple growers in Washington brace for tariffs')).toEqual([]);
+    expect(symbols('Apple shares rise')).toEqual(['AAPL']);
+    expect(symbols('ETH tops $4,000 as treasury buyers keep accumulating')).toEqual([]);
   });
 
   it('reads symbols set against each other as a list', () => {

@@ -29,6 +29,8 @@ const PERSON_TITLES = new Set([
   'chair', 'chairman', 'chairwoman', 'governor', 'president', 'secretary', 'senator', 'sen.', 'rep.', 'judge', 'justice',
   'commissioner', 'minister', 'chancellor', 'premier', 'speaker', 'mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr',
 ]);
+// A one-word name followed by a farm word is the produce: "Apple growers", "Orange harvest".
+const PRODUCE_CONTEXT = new Set(['growers', 'grower', 'orchards', 'orchard', 'farmers', 'harvest', 'crop', 'crops', 'juice', 'trees']);
 const INSTITUTIONS = new Set(['fed', 'ecb', 'boj', 'boe', 'snb', 'rba', 'imf', 'treasury', 'opec', 'sec', 'ftc', 'doj']);
 
 const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
@@ -205,6 +207,7 @@ export function scanNames(text: string, dict: SymbolDictionary, ctx: ScanContext
         prev !== undefined &&
         entry.length === 1 &&
         ((!prev.capitalized && NAME_PARTICLES.has(prev.key)) || PERSON_TITLES.has(prev.key) || (prev.possessive && INSTITUTIONS.has(prev.key)));
+      const produce = entry.length === 1 && tokens[match.end] !== undefined && PRODUCE_CONTEXT.has(tokens[match.end]?.key ?? '');
       let weakEvidence = false;
       if (entry.weak && !particle && !withTicker) {
         const possessive = last?.possessive === true;
@@ -220,8 +223,8 @@ export function scanNames(text: string, dict: SymbolDictionary, ctx: ScanContext
       }
       // A symbol quoted only over the counter ("BYD" is BYDDF) counts when written out, not when its name is.
       const otc = !withTicker && dict.get(entry.symbol)?.otc === true;
-      let accept = !particle && !otc;
-      if (particle || otc || withTicker) {
+      let accept = !particle && !otc && !produce;
+      if (particle || otc || produce || withTicker) {
         // decided above
       } else if (entry.kind === 'name' && entry.length === 1 && entry.short && entry.weak) {
         accept = !suffix && !partOfLongerName && weakEvidence;

@@ -23,4 +23,6 @@ export const DEFAULT_STOP_LIST: readonly string[] = [
   'REIT', 'BDC', 'MLP', 'NASDAQ', 'DOW', 'SP', 'TSX', 'LSE', 'HKEX', 'FX', 'IMO', 'FAQ', 'CEO’S', 'TBD', 'TBA',
   'AMA', 'ASAP', 'FYI', 'DIY', 'USB', 'GPS', 'SUV', 'SUVS', 'CES', 'WWDC', 'FIFA', 'NCAA', 'PGA', 'UFC', 'WWE',
   'NY', 'LA', 'DC', 'SF', 'TX', 'CA', 'FL', 'NJ', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XL',
+  // crypto assets written like tickers ("ETH Tops $4,000" is Ether, not Ethan Allen)
+  'ETH', 'SOL', 'XRP', 'DOGE', 'ADA', 'DOT', 'AVAX', 'LINK', 'SHIB', 'LTC', 'BNB', 'USDT', 'USDC',
 ];
