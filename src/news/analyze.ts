@@ -122,10 +122,12 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
     // A market wrap moves the way its markets moved ("Dow sinks 1,100 points as Fed signals fewer rate cuts"), whatever
     // its other words weigh.
     const wrap = tickers.length === 0 ? wrapDirection(content) : undefined;
+    const about = tickers.some((t) => t.primary) ? tickers.filter((t) => t.primary) : tickers;
+    const mentioned = tickers.filter((t) => !about.includes(t)).map((t) => t.symbol).sort();
     const fingerprint: Fingerprint = {
       // Clusters key on what a story is about: a broker or ETF only mentioned ("Morgan Stanley upgrades Tesla")
       // must not make two different companies' stories candidates for one another.
-      tickers: (tickers.some((t) => t.primary) ? tickers.filter((t) => t.primary) : tickers).map((t) => t.symbol).sort(),
+      tickers: about.map((t) => t.symbol).sort(),
       words: wordSet(normalized),
       grams: trigramSet(normalized),
       content,
@@ -137,6 +139,7 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
       event: subject?.type ?? null,
       ...(subjectDetail !== undefined ? { eventDetail: subjectDetail } : {}),
       ...(alsoEvents.length > 0 ? { alsoEvents } : {}),
+      ...(mentioned.length > 0 ? { mentioned } : {}),
     };
     return {
       id: input.id,

@@ -37,6 +37,8 @@ export interface Fingerprint {
   eventDetail?: string;
   /** Other events the headline also reports ("names new CEO, withdraws forecast"); absent when none. */
   alsoEvents?: string[];
+  /** Companies the story names without being about them (the other party of a deal, a broker); absent when none. */
+  mentioned?: string[];
 }
 
 export interface SimilarityOptions {

@@ -57,7 +57,7 @@ export function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   // between the same two companies (both listed, or the other named in both), a new officer, a filing for bankruptcy.
   if (a.event === 'operating_update') return sameMonth(a.numbers, b.numbers);
   if (a.event === 'merger_acquisition' || a.event === 'stake_sale') {
-    return !hasDealStep(a) && !hasDealStep(b) && (new Set([...a.tickers, ...b.tickers]).size >= 2 || shareCounterparty(a, b) || bothTargets(a, b));
+    return !hasDealStep(a) && !hasDealStep(b) && (bothParties(a, b) || shareCounterparty(a, b) || bothTargets(a, b));
   }
   // Two results stories of one company within the window are the same release (the figures gate has kept quarters apart).
   if (a.event === 'earnings') return true;
@@ -97,6 +97,12 @@ function sameMonth(a: readonly string[], b: readonly string[]): boolean {
   const ma = a.filter((x) => x.startsWith('mon:'));
   const mb = b.filter((x) => x.startsWith('mon:'));
   return ma.length === 0 && mb.length === 0 ? true : ma.some((x) => mb.includes(x));
+}
+/** Two listed parties: between the stories' subjects, or named in both, as subject or as the other party ("to buy Chuy's"). */
+function bothParties(a: Fingerprint, b: Fingerprint): boolean {
+  if (new Set([...a.tickers, ...b.tickers]).size >= 2) return true;
+  const inB = new Set([...b.tickers, ...(b.mentioned ?? [])]);
+  return [...new Set([...a.tickers, ...(a.mentioned ?? [])])].filter((t) => inB.has(t)).length >= 2;
 }
 // A company is taken private or acquired once: "Bally's to go private" and "Bally's agrees to take-private deal".
 const TARGET_WORDS = words('private take-private go-private going-private acquired');

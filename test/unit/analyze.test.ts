@@ -158,6 +158,8 @@ describe('near-duplicates across outlets', () => {
     // A deal with an unlisted party folds when both name it; two deals of one buyer do not.
     expect(same('Cisco to buy cybersecurity firm Splunk for $28 billion', 'Cisco Systems Agrees To Acquire Splunk For $157 Per Share In Cash')).toBe(true);
     expect(same('Cisco to buy cybersecurity firm Splunk for $28 billion', 'Cisco Systems Agrees To Acquire Isovalent For $157 Per Share In Cash')).toBe(false);
+    // The other party, named as a mentioned company on both sides, is the same deal.
+    expect(same('Darden to buy Tex-Mex chain Chuy\'s for about $605 million', 'Olive Garden parent snaps up Chuy\'s in $37.50-a-share cash deal')).toBe(true);
     // Two results stories of one quarter are one release; a buyback is not a takeover.
     expect(same('Wells Fargo Q2 EPS $1.33 vs. $1.29 Est.; Revenue $20.7B', 'Wells Fargo second-quarter profit rises on investment banking')).toBe(true);
     expect(same('Wells Fargo Q2 EPS $1.33 vs. $1.29 Est.', 'Wells Fargo Q3 profit rises on investment banking')).toBe(false);
