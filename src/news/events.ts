@@ -251,7 +251,11 @@ export function subjectEvent(event: EventMatch, title: string): Omit<EventMatch,
   return told === null || told.type === 'sec_filing' ? undefined : told;
 }
 
+// Rules read up to the end of a sentence; the point of "Adj.", "Inc." or an initial ("James W. Peters") does not end one.
 const ABBREVIATION = /\b(adj|est|vs|approx|inc|corp|co|ltd|no|[a-z])\./gi;
+function withoutAbbreviationPoints(text: string): string {
+  return text.includes('.') ? text.replace(ABBREVIATION, '$1') : text;
+}
 
 // "Q1 Adj EPS $2.19 vs $3.07 Est", "EPS $(4.43) vs. $(4.16) est.": the figure against the estimate says beat or miss.
 const EPS_VS_EST = /\bEPS (?:of )?(-?)\$?(\()?(\d+(?:\.\d+)?)\)? (?:vs\.?|versus) (?:an? )?(?:est(?:imate)?\.? (?:of )?)?(-?)\$?(\()?(\d+(?:\.\d+)?)\)?(?: est)?/i;
@@ -268,8 +272,7 @@ function versusEstimate(text: string): EventMatch | undefined {
 export function classifyEvent(title: string, text = ''): EventMatch | null {
   const lead = text.length > 400 ? text.slice(0, 400) : text;
   for (const text of lead.length > 0 ? [title, lead] : [title]) {
-    // Rules read up to the end of a sentence; the point of "Adj.", "Inc." or an initial ("James W. Peters") does not end one.
-    const part = text.includes('.') ? text.replace(ABBREVIATION, '$1') : text;
+    const part = withoutAbbreviationPoints(text);
     for (const rule of RULES) {
       const m = rule.re.exec(part);
       if (m === null || rule.unless?.test(part) === true) continue;
@@ -289,16 +292,14 @@ export function classifyEvent(title: string, text = ''): EventMatch | null {
 // Events that often share a headline with another ("names new CEO, withdraws forecast", "declares first dividend,
 // adds $50 billion to buyback"): a second outlet may lead with either.
 const CO_EVENT_TYPES: ReadonlySet<EventType> = new Set(['executive_change', 'dividend', 'buyback', 'layoffs', 'guidance_raised', 'guidance_cut', 'merger_acquisition', 'litigation']);
-const CO_RULES = (): readonly Rule[] => RULES.filter((r) => CO_EVENT_TYPES.has(r.type));
-let coRules: readonly Rule[] | undefined;
+const CO_RULES: readonly Rule[] = RULES.filter((r) => CO_EVENT_TYPES.has(r.type));
 
 /** The other events a headline also reports, besides `primary` (its own event), among those often told together. */
 export function coEvents(title: string, primary: EventType | null): EventType[] {
   if (primary === null) return [];
-  coRules ??= CO_RULES();
-  const part = title.includes('.') ? title.replace(ABBREVIATION, '$1') : title;
+  const part = withoutAbbreviationPoints(title);
   const out: EventType[] = [];
-  for (const rule of coRules) {
+  for (const rule of CO_RULES) {
     if (rule.type !== primary && !out.includes(rule.type) && rule.re.test(part) && rule.unless?.test(part) !== true) out.push(rule.type);
   }
   return out;

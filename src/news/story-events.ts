@@ -31,9 +31,12 @@ const SPECIFIC_EVENTS = new Set([
 ]);
 
 /**
- * The same reportable event of the same companies: a specific event (see above) in the same direction, an analyst
- * call by the same named firm (a firm makes one call on a stock at a time), or any event with the same telling figure
- * ("$2.8 billion contract", "14,000 jobs"). Called after the gates, so the tickers already agree.
+ * The same reportable event of the same companies. Called after the gates, so tickers, figures and event families
+ * already agree. One story when: both state the same telling figure ("$2.8 billion contract", "14,000 jobs"); one
+ * firm makes the call (a firm makes one call on a stock at a time); a results release meets its coverage, or a miss
+ * meets a forecast cut the same day; an event a company has one of at a time (an officer change, a layoff round, a
+ * recall, a dividend, a split, an offering, an index change, …) is told twice; a deal names the same parties; a
+ * specific event (see above) goes the same way or has the same outcome.
  */
 export function sameStoryEvent(a: Fingerprint, b: Fingerprint): boolean {
   if (a.tickers.length === 0 || b.tickers.length === 0) return false;
@@ -72,15 +75,18 @@ function weakEvent(event: string | null): boolean {
 
 /** Both state deal-sized amounts, in any currency, and none of them is shared: "$17.5 billion of bonds" and "6.5 billion euros". */
 function differentAmounts(a: readonly string[], b: readonly string[]): boolean {
-  const big = (x: string): boolean => (x.startsWith('amt:') || x.startsWith('fx:')) && Number.parseFloat(x.slice(x.indexOf(':') + 1)) >= 1e6;
-  const xa = a.filter(big);
-  const xb = b.filter(big);
+  const xa = a.filter(dealSized);
+  const xb = b.filter(dealSized);
   return xa.length > 0 && xb.length > 0 && !shareTellingFigure(xa, xb);
 }
 
-/** A deal-sized amount (a million or more) or a count: not a per-share price, which many stories share. */
+/** An amount of a million or more, in any currency: not a per-share price, which many stories share. */
+function dealSized(x: string): boolean {
+  return (x.startsWith('amt:') || x.startsWith('fx:')) && Number.parseFloat(x.slice(x.indexOf(':') + 1)) >= 1e6;
+}
+/** A deal-sized amount or a count. */
 function largeFigure(x: string): boolean {
-  return (x.startsWith('amt:') && Number.parseFloat(x.slice(4)) >= 1e6) || x.startsWith('n:');
+  return dealSized(x) || x.startsWith('n:');
 }
 export const UNDIRECTED_EVENTS: ReadonlySet<string> = new Set(['executive_change', 'bankruptcy', 'layoffs', 'recall', 'dividend', 'index_change', 'short_report', 'ipo', 'stock_split', 'offering']);
 // A deal has many later steps (votes, filings, approvals, lawsuits), each its own story; only the announcement of a
@@ -96,7 +102,7 @@ function shareCounterparty(a: Fingerprint, b: Fingerprint): boolean {
 function sameMonth(a: readonly string[], b: readonly string[]): boolean {
   const ma = a.filter((x) => x.startsWith('mon:'));
   const mb = b.filter((x) => x.startsWith('mon:'));
-  return ma.length === 0 && mb.length === 0 ? true : ma.some((x) => mb.includes(x));
+  return (ma.length === 0 && mb.length === 0) || ma.some((x) => mb.includes(x));
 }
 /** Two listed parties: between the stories' subjects, or named in both, as subject or as the other party ("to buy Chuy's"). */
 function bothParties(a: Fingerprint, b: Fingerprint): boolean {
