@@ -173,6 +173,12 @@ const RULES: readonly Rule[] = [
     re: /\b(?:forecasts?|projects?|expects?|sees|guides?|predicts?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:Q[1-4]|(?:first|second|third|fourth)[- ]quarter|quarterly|annual|full[- ]year|FY\s?\d*|fiscal|20\d\d)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:profit|loss|revenue|sales|earnings|EPS|results|deliveries)\b/i,
   },
   {
+    // Monthly production, deliveries, traffic or sales, quarterly deliveries: a company gives one such update a period.
+    type: 'operating_update',
+    prior: 0,
+    re: /\b(?:January|February|March|April|June|July|August|September|October|November|December|monthly)\b(?! quarter)(?:[^.;]|\.(?=\d)){0,40}\b(?:deliver(?:y|ies)|production|output|operating (?:data|metrics|update)|traffic|deposits|trading volumes?|(?:bitcoin|BTC) (?:mined|holdings)|revenue|sales)\b|\b(?:Q[1-4]|quarterly|(?:first|second|third|fourth)[- ]quarter)\b(?:[^.;]|\.(?=\d)){0,20}\b(?:deliver(?:y|ies)|production)\b|\b(?:deliver(?:y|ies)|production|operating|operations) (?:update|results|data|report)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:January|February|March|April|June|July|August|September|October|November|December)\b/i,
+  },
+  {
     type: 'earnings',
     prior: 0,
     re: /\b(?:Q[1-4]|quarterly|(?:first|second|third|fourth)[- ]quarter|(?:January|February|March|April|June|July|August|September|October|November|December) quarter|full[- ]year|full fiscal year|annual|interim|half[- ]year)\b(?:[^.;]|\.(?=\d)){0,40}\b(?:results?|earnings|profit|loss|(?:net )?income|revenue|sales|EPS)\b|\b(?:reports?|posts?|reported|posted|announces?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:(?<!(?:delivery|deliveries|production|operating|traffic) )results|earnings|profit|loss|EPS)\b|\bearnings (?:call|release|report)\b|\b(?:profit|earnings|net income|loss(?:es)?) (?:falls?|fell|rises?|rose|jumps?|jumped|drops?|dropped|slumps?|slumped|surges?|surged|soars?|soared|plunges?|plunged|widens?|widened|narrows?|narrowed|doubles?|doubled|triples?|tripled|climbs?|climbed|declines?|declined|slides?|slid|dips?|dipped)\b/i,
@@ -205,12 +211,6 @@ const RULES: readonly Rule[] = [
     re: /\b(?:to join|set to join|joins?|joining|added to|to be added to|inclusion in|removed from|to be removed from|dropped from|to leave)\b(?:[^.;]){0,20}?\b(?:S&P (?:500|MidCap 400|SmallCap 600)|Nasdaq[- ]100|(?:the )?Dow(?: Jones)?(?: Industrial Average)?|Russell (?:1000|2000|3000))|\b(?:S&P 500|Nasdaq[- ]100|index) (?:inclusion|addition|entry|spot|rebalanc\w*)\b/i,
     // "X to join Dow, replacing Y" tells of both.
     detail: (_m, text) => (/\breplac/i.test(text) ? undefined : /\b(?:removed|dropped|to leave|leaves|deletion)\b/i.test(text) ? 'removed' : 'added'),
-  },
-  {
-    // Monthly production, deliveries, traffic or sales, quarterly deliveries: a company gives one such update a period.
-    type: 'operating_update',
-    prior: 0,
-    re: /\b(?:January|February|March|April|June|July|August|September|October|November|December|monthly)\b(?! quarter)(?:[^.;]|\.(?=\d)){0,40}\b(?:deliver(?:y|ies)|production|output|operating (?:data|metrics|update)|traffic|deposits|trading volumes?|(?:bitcoin|BTC) (?:mined|holdings)|revenue|sales)\b|\b(?:Q[1-4]|quarterly|(?:first|second|third|fourth)[- ]quarter)\b(?:[^.;]|\.(?=\d)){0,20}\b(?:deliver(?:y|ies)|production)\b|\b(?:deliver(?:y|ies)|production|operating|operations) (?:update|results|data|report)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:January|February|March|April|June|July|August|September|October|November|December)\b/i,
   },
   { type: 'layoffs', prior: 0, re: /\b(?:lay(?:s|ing)? off|laid off|layoffs?|job cuts?|(?:workforce|headcount|staff) reductions?|reductions? in (?:force|workforce|headcount)|restructuring (?:\S+ ){0,3}affecting (?:\S+ ){0,2}(?:employees|workers|jobs|positions)|(?:cut(?:s|ting)?|eliminat(?:e|es|ing)|shed(?:s|ding)?|slash(?:es|ing)?|axe[sd]?|reduc(?:e|es|ing)) (?:\S+ ){0,4}(?:jobs|roles|positions|workers|employees|staff|workforce|headcount))\b/i },
   { type: 'recall', prior: -1, re: /\b(?:recalls|recalling)\b(?! (?:how|that|when|his|her|the day|being))|\brecall(?:s|ing)?\b(?:[^.;]|\.(?=\d)){0,60}\b(?:vehicles?|cars?|trucks?|evs?|suvs?|units|products|devices|pounds|bottles|packages|lots|food|foods|meat|chicken|beef|pork|nuggets|toys|drugs|tablets|pills|batches|doses|airbags|batteries|heaters)\b|\brecalled\b|\bcalls? back\b(?:[^.;]|\.(?=\d)){0,40}\b(?:vehicles|cars|trucks|evs|suvs|units)\b|\b(?:issues?|expands?|announces?|widens?) (?:a |its )?(?:\S+ ){0,2}recall\b/i },
@@ -291,12 +291,13 @@ export function classifyEvent(title: string, text = ''): EventMatch | null {
 
 // Events that often share a headline with another ("names new CEO, withdraws forecast", "declares first dividend,
 // adds $50 billion to buyback"): a second outlet may lead with either.
-const CO_EVENT_TYPES: ReadonlySet<EventType> = new Set(['executive_change', 'dividend', 'buyback', 'layoffs', 'guidance_raised', 'guidance_cut', 'merger_acquisition', 'litigation']);
+const CO_EVENT_TYPES: ReadonlySet<EventType> = new Set(['executive_change', 'dividend', 'buyback', 'layoffs', 'guidance_raised', 'guidance_cut', 'guidance', 'earnings', 'merger_acquisition', 'litigation']);
 const CO_RULES: readonly Rule[] = RULES.filter((r) => CO_EVENT_TYPES.has(r.type));
 
 /** The other events a headline also reports, besides `primary` (its own event), among those often told together. */
 export function coEvents(title: string, primary: EventType | null): EventType[] {
-  if (primary === null) return [];
+  // A date for results names the results it will bring: not a second event.
+  if (primary === null || primary === 'earnings_date') return [];
   const part = withoutAbbreviationPoints(title);
   const out: EventType[] = [];
   for (const rule of CO_RULES) {

@@ -53,12 +53,18 @@ export function extractNumbers(text: string): string[] {
     if (FROM_BEFORE.test(plain.slice(Math.max(0, at - 6), at))) continue;
     const hedged = hedgeOf(plain.slice(Math.max(0, at - 16), at));
     if (unit === '%' || unit === 'percent' || unit === 'pct') out.add(`${CHANGE_BEFORE.test(plain.slice(Math.max(0, at - 24), at)) ? 'chg' : 'pct'}:${value}${hedged}`);
-    else out.add(`${currency ? (foreignCurrency(m[1], m[4]) ? 'fx' : 'amt') : 'n'}:${Number((value * (SCALE[unit] ?? 1)).toPrecision(4))}${hedged}`);
+    else out.add(`${currency ? amountKind(m[1], m[4], plain.slice(Math.max(0, at - 12), at)) : 'n'}:${Number((value * (SCALE[unit] ?? 1)).toPrecision(4))}${hedged}`);
   }
   return [...out].sort();
 }
 
 const HEDGES = new Set(['<', '>', '~']);
+
+/** "raises buyback by $2 billion": the change, another quantity than the level ("to $6.0B"). */
+const BY_BEFORE = /\bby\s+(?:about |nearly |roughly |some |over |more than )?$/i;
+function amountKind(sign: string | undefined, word: string | undefined, before: string): string {
+  return BY_BEFORE.test(before) ? 'by' : foreignCurrency(sign, word) ? 'fx' : 'amt';
+}
 
 /** An amount in euros, pounds or francs: compared with dollars only loosely ("€1.8 billion" is reported as "$2 billion"). */
 function foreignCurrency(sign: string | undefined, word: string | undefined): boolean {
@@ -112,7 +118,7 @@ function sameFigure(x: string, y: string): boolean {
 
 // Amounts split by size: a per-share price ($253) and a deal value ($59.5 billion) are different quantities, not a
 // conflict; two per-share amounts or two deal values are compared.
-const NUMBER_KINDS = ['pct', 'chg', 'amt', 'amt+', 'fx', 'q', 'n', 'ord', 'day', 'mon'] as const;
+const NUMBER_KINDS = ['pct', 'chg', 'amt', 'amt+', 'fx', 'by', 'q', 'n', 'ord', 'day', 'mon'] as const;
 function kindOf(figure: string): string {
   const kind = figure.slice(0, figure.indexOf(':'));
   return kind === 'amt' && Number.parseFloat(figure.slice(4)) >= 100_000 ? 'amt+' : kind;
@@ -146,5 +152,9 @@ const FX_SPREAD = 1.6;
 
 /** A figure both titles state that identifies a story: an amount, or a count of a thousand or more. */
 export function shareTellingFigure(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((x) => (x.startsWith('amt:') || x.startsWith('fx:') || (x.startsWith('n:') && Number.parseFloat(x.slice(2)) >= 1000)) && b.some((y) => sameFigure(x, y)));
+  // A change ("by $1B") tells as much as any amount: "approves additional $1 billion" is the same figure.
+  const asAmount = (x: string): string => (x.startsWith('by:') ? `amt:${x.slice(3)}` : x);
+  const telling = a.map(asAmount).filter((x) => x.startsWith('amt:') || x.startsWith('fx:') || (x.startsWith('n:') && Number.parseFloat(x.slice(2)) >= 1000));
+  const other = b.map(asAmount);
+  return telling.some((x) => other.some((y) => sameFigure(x, y)));
 }

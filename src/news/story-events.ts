@@ -82,7 +82,7 @@ function differentAmounts(a: readonly string[], b: readonly string[]): boolean {
 
 /** An amount of a million or more, in any currency: not a per-share price, which many stories share. */
 function dealSized(x: string): boolean {
-  return (x.startsWith('amt:') || x.startsWith('fx:')) && Number.parseFloat(x.slice(x.indexOf(':') + 1)) >= 1e6;
+  return (x.startsWith('amt:') || x.startsWith('fx:') || x.startsWith('by:')) && Number.parseFloat(x.slice(x.indexOf(':') + 1)) >= 1e6;
 }
 /** A deal-sized amount or a count. */
 function largeFigure(x: string): boolean {

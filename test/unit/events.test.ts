@@ -104,6 +104,7 @@ describe('classifyEvent', () => {
     ['GM expands Bolt recall over battery defects', 'recall'],
     ['Coinbase Soars in Trading Debut', 'ipo'],
     ['Exxon Mobil Dropped From the Dow After Nearly a Century', 'index_change'],
+    ['Tesla\'s second-quarter deliveries drop 13.5% as sales slide deepens', 'operating_update'],
   ])('%s -> %s', (title, type) => {
     expect(classifyEvent(title)?.type).toBe(type);
   });

@@ -72,6 +72,9 @@ describe('similarity', () => {
     expect(numbersAgree(extractNumbers('Alphabet sells $17.5 billion of bonds'), extractNumbers('Alphabet raises 6.5 billion euros in bond sale'))).toBe(false);
     expect(extractNumbers('8-K - AT&T INC. (0000732717) (Filer)')).toEqual([]);
     expect(extractNumbers('FAA grounds some Boeing 737 Max 9 jets')).toEqual([]);
+    // A change "by $2 billion" is another quantity than the level it reaches.
+    expect(numbersAgree(extractNumbers('Diamondback boosts buyback authorization by $2 billion'), extractNumbers('Diamondback Increases Repurchase Authorization To $6.0B From $4.0B'))).toBe(true);
+    expect(numbersAgree(extractNumbers('Diamondback boosts buyback authorization to $8 billion'), extractNumbers('Diamondback Increases Repurchase Authorization To $6.0B From $4.0B'))).toBe(false);
     expect(extractNumbers('Realty Income declares 664th consecutive monthly dividend')).toEqual(['ord:664']);
     // Index, model and product names are not figures; neither are digits glued to a word.
     expect(extractNumbers('S&P 500 futures slip; Tesla recalls Model 3 cars; Nvidia H200 and FY26 outlook')).toEqual([]);
