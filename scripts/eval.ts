@@ -179,6 +179,7 @@ async function dedupe(): Promise<void> {
     ['twentieth hold-out set (written blind, first run: precision 0.955, recall 0.656)', 'pairs-holdout20.jsonl'],
     ['twenty-first hold-out set (written blind, first run: precision 1.000, recall 0.500)', 'pairs-holdout21.jsonl'],
     ['twenty-second hold-out set, with summaries (written blind, first run: precision 1.000, recall 0.781)', 'pairs-holdout22.jsonl'],
+    ['twenty-third hold-out set (written blind, first run: precision 0.789, recall 0.469)', 'pairs-holdout23.jsonl'],
   ];
   console.log('\n== Near-duplicate clustering: project labelled pairs (test/fixtures/dedupe/)');
   for (const [name, file] of sets) {
