@@ -145,7 +145,7 @@ const RULES: readonly Rule[] = [
   {
     type: 'merger_acquisition',
     prior: 0,
-    re: /\b(?:acquir(?:e|es|ed|ing)|acquisition|merg(?:e|er|es|ed|ing)|takeover|buyout|tender offer|to buy(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|buys(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|bought(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|agrees? to sell|strikes? (?:\S+ ){0,3}deal (?:for|to buy|with)|bid(?:ding war)? for|(?:go|going|take|taking)[- ]private|combine with|announces? (?:the )?sale of|snaps? up|scoops? up|(?:wins?|takes?|gains?) control of|(?:takes?|taking|builds?|building|acquires?|disclos(?:es|ed)|amass(?:es|ed)|boosts?) (?:a |an |its )?(?:\S+ ){0,3}(?:stake|(?<!short )position) in|activist (?:investor |fund )?(?:\S+ ){0,2}(?:stake|position)|break(?:s|ing)? up into|plans? to separate|to separate (?:into|its)|separation of|split(?:s|ting)? (?:itself )?into|to sell (?:its )?(?:[\w.&'-]+ ){0,3}(?:unit|business|division|arm|subsidiary)|deal to (?:buy|sell|combine)|explor(?:e|es|ing) (?:a )?(?:sale|strategic alternatives)|spin[- ]?off|complet(?:es|ed|ing) (?:the |its )?(?:[\w.&'-]+ ){0,4}(?:deal|purchase|transaction|takeover|combination))\b/i,
+    re: /\b(?:acquir(?:e|es|ed|ing)|acquisition|merg(?:e|er|es|ed|ing)|takeover|buyout|tender offer|to buy(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|buys(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|bought(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|agrees? to sell|strikes? (?:\S+ ){0,3}deal (?:for|to buy|with)|bid(?:ding war)? for|(?:go|going|take|taking)[- ]private|combine with|announces? (?:the )?sale of|agree(?:s|d)? to (?:combine|merge)|snaps? up|scoops? up|(?:wins?|takes?|gains?) control of|(?:takes?|taking|builds?|building|acquires?|disclos(?:es|ed)|amass(?:es|ed)|boosts?) (?:a |an |its )?(?:\S+ ){0,3}(?:stake|(?<!short )position) in|activist (?:investor |fund )?(?:\S+ ){0,2}(?:stake|position)|break(?:s|ing)? up into|plans? to separate|to separate (?:into|its)|separation of|split(?:s|ting)? (?:itself )?into|to sell (?:its )?(?:[\w.&'-]+ ){0,3}(?:unit|business|division|arm|subsidiary)|deal to (?:buy|sell|combine)|explor(?:e|es|ing) (?:a )?(?:sale|strategic alternatives)|spin[- ]?off|complet(?:es|ed|ing) (?:the |its )?(?:[\w.&'-]+ ){0,4}(?:deal|purchase|transaction|takeover|combination))\b/i,
     detail: (_m, text) =>
       /\b(?:complet(?:es|ed)|clos(?:es|ed)|finaliz(?:es|ed)|wraps? up|wrapped up)\b/i.test(text) ? 'completed'
         : /\b(?:agrees?|agreed|definitive agreement|signs?|signed)\b/i.test(text) ? 'agreed'
@@ -194,9 +194,9 @@ const RULES: readonly Rule[] = [
   {
     type: 'dividend',
     prior: 0,
-    re: /\b(?:dividend|distribution per (?:share|unit)|special distribution|(?:one-time|special) payout)\b/i,
+    re: /\b(?:dividend|distribution per (?:share|unit)|special distribution|(?:one-time|special|quarterly|monthly|annual|semi-annual) payout|(?:cuts?|slash\w*|rais\w*|hik\w*|boosts?|suspends?|halves|reinstates?) (?:its |the )?(?:\S+ )?payout)\b/i,
     detail: (_m, text) =>
-      /\b(?:rais|increas|hik|boost)\w*/i.test(text) ? 'increased' : /\b(?:cut|suspend|eliminat|reduc|omit)\w*/i.test(text) ? 'cut' : undefined,
+      /\b(?:rais|increas|hik|boost|reinstat|resum|restor)\w*/i.test(text) ? 'increased' : /\b(?:cut|suspend|eliminat|reduc|omit|slash|halv)\w*/i.test(text) ? 'cut' : undefined,
   },
   { type: 'stake_sale', prior: -1, re: /\b(?:sells?|sold|offloads?|dumps?|trims?|reduces?|unloads?|divests?) (?:its |a |part of its |entire |remaining )?(?:\d[\d.]*% )?(?:[A-Z][\w.&'-]* ){0,3}(?:stake|holding|shares in|position)\b|\bstake sale\b|\bsale of (?:all |its |some )?(?:\S+ ){0,4}shares\b|\bsells? (?:another |more )?(?:\$[\d.]+ \w+ (?:of |in ))?(?:[A-Z][\w&.'-]* ){1,4}shares\b|\bto sell \d+(?:\.\d+)?% (?:stake )?(?:of|in)\b|\bblock (?:trade|sale)\b/i },
   // Prices and fees changed: "Netflix raises prices", "Costco hikes membership fee".

@@ -27,6 +27,13 @@ function hedgeOf(before: string): '' | '<' | '>' | '~' {
 }
 /** A percentage after a move word is a change ("shares soar 250%"), another quantity than a stake or a margin ("70% stake"). */
 const CHANGE_BEFORE = /\b(?:up|down|by|rise[sn]?|rose|rising|fall(?:s|en)?|fell|jump(?:s|ed)?|soar(?:s|ed)?|surge[sd]?|plunge[sd]?|sink(?:s)?|sank|slide[sd]?|slid|drop(?:s|ped)?|gain(?:s|ed)?|climb(?:s|ed)?|tumble[sd]?|slump(?:s|ed)?|rall(?:y|ies|ied)|decline[sd]?|grow(?:s|n)?|grew|increase[sd]?|tank(?:s|ed)?|sheds?|adds?|added|lose[s]?|lost|spike[sd]?|skid(?:s|ded)?|dip(?:s|ped)?|edge[sd]? (?:up|down|higher|lower))\s+(?:about |nearly |more than |over |almost |roughly |as much as )?(?:[~+-]\s*)?$/i;
+/** A split or exchange ratio: "1-for-80", "ten-for-one". */
+const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const RATIO = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]for[- ](\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/gi;
+function countOf(word: string): number {
+  const i = COUNT_WORDS.indexOf(word.toLowerCase());
+  return i >= 0 ? i : Number(word);
+}
 /** Index and product names that contain numbers but state no figure. */
 const NAMED_NUMBERS = /\b(?:s&p|s\s*&\s*p|russell|ftse|nikkei|stoxx|dax|cac|midcap|smallcap|nasdaq)\s*\d+|\b(?:model|phase|series|iphone|galaxy|pixel|max)\s+\d+\b|\b7[0-8]7(?:-\d+)?\b|\bA3[2-8]0\w*|\(\d{10}\)|\b(?:8|6|10|20|40)-[kqf]\b|\bitem\s+\d\.\d\d\b/gi;
 /** The company 3M, not three million (case-sensitive, and not before a count's noun). */
@@ -40,7 +47,8 @@ export function extractNumbers(text: string): string[] {
   for (const m of text.matchAll(ORDINAL_WORD)) out.add(`ord:${ORDINALS.indexOf((m[1] as string).toLowerCase()) + 1}`);
   for (const m of text.matchAll(WEEKDAY)) out.add(`day:${(m[1] as string).slice(0, 3).toLowerCase()}`);
   for (const m of text.matchAll(MONTH)) out.add(`mon:${(m[1] as string).slice(0, 3).toLowerCase()}`);
-  const plain = text.replace(NAMED_NUMBERS, ' ').replace(THREE_M, ' ');
+  for (const m of text.matchAll(RATIO)) out.add(`ratio:${countOf(m[1] as string)}:${countOf(m[2] as string)}`);
+  const plain = text.replace(RATIO, ' ').replace(NAMED_NUMBERS, ' ').replace(THREE_M, ' ');
   for (const m of plain.matchAll(NUMBER_RE)) {
     const at = m.index ?? 0;
     const raw = m[2] as string;
@@ -118,7 +126,7 @@ function sameFigure(x: string, y: string): boolean {
 
 // Amounts split by size: a per-share price ($253) and a deal value ($59.5 billion) are different quantities, not a
 // conflict; two per-share amounts or two deal values are compared.
-const NUMBER_KINDS = ['pct', 'chg', 'amt', 'amt+', 'fx', 'by', 'q', 'n', 'ord', 'day', 'mon'] as const;
+const NUMBER_KINDS = ['pct', 'chg', 'amt', 'amt+', 'fx', 'by', 'ratio', 'q', 'n', 'ord', 'day', 'mon'] as const;
 function kindOf(figure: string): string {
   const kind = figure.slice(0, figure.indexOf(':'));
   return kind === 'amt' && Number.parseFloat(figure.slice(4)) >= 100_000 ? 'amt+' : kind;

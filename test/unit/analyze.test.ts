@@ -176,6 +176,9 @@ describe('near-duplicates across outlets', () => {
     expect(same('T-Mobile adds more postpaid phone subscribers than expected', 'T-Mobile adds fewer postpaid phone subscribers than expected')).toBe(false);
     expect(same('Coinbase posts $1.1 billion quarterly loss as crypto crash hammers trading', 'Coinbase posts first quarterly profit in two years as crypto prices rebound')).toBe(false);
     expect(same('Petrobras shares rise after board approves bigger-than-expected dividend', 'Petrobras Shares Fall After Board Approves Smaller-Than-Expected Dividend')).toBe(false);
+    expect(same('Disney reinstates semi-annual dividend at 30 cents a share', 'Disney suspends semi-annual dividend to conserve cash')).toBe(false);
+    expect(same('Faraday Future announces 1-for-80 reverse stock split', 'Faraday Future announces 1-for-40 reverse stock split')).toBe(false);
+    expect(same('AMD says US to grant licences for MI308 chip exports to China', 'AMD expects $800 million charge as US curbs MI308 chip exports to China')).toBe(false);
     // An index change told as good news for one company and bad for another is one story.
     expect(same('Salesforce, Amgen and Honeywell to join Dow, replacing Exxon, Pfizer and Raytheon', 'Exxon Mobil Dropped From the Dow After Nearly a Century')).toBe(true);
     // A wrap moves the way its stocks moved, whatever else its words weigh.

@@ -105,6 +105,8 @@ describe('classifyEvent', () => {
     ['Coinbase Soars in Trading Debut', 'ipo'],
     ['Exxon Mobil Dropped From the Dow After Nearly a Century', 'index_change'],
     ['Tesla\'s second-quarter deliveries drop 13.5% as sales slide deepens', 'operating_update'],
+    ['Hospital landlord MPT slashes payout by nearly half', 'dividend'],
+    ['Union Pacific, Norfolk Southern agree to combine', 'merger_acquisition'],
   ])('%s -> %s', (title, type) => {
     expect(classifyEvent(title)?.type).toBe(type);
   });
