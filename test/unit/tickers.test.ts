@@ -96,6 +96,11 @@ describe('explicit forms', () => {
     expect(symbols('NOV shares jump on drilling orders')).toEqual(['NOV']);
   });
 
+  it('reads a common-word name opening a Title Case headline as its subject before a verb', () => {
+    expect(symbols('Target Cuts Annual Sales Forecast as Shoppers Pull Back')).toEqual(['TGT']);
+    expect(symbols('Target Date Funds Gain Popularity')).toEqual([]);
+  });
+
   it('reads a fruit\'s growers as farmers and a crypto asset as a coin', () => {
     expect(symbols('Apple growers in Washington brace for tariffs')).toEqual([]);
     expect(symbols('Apple shares rise')).toEqual(['AAPL']);
@@ -221,7 +226,9 @@ describe('rules learned from realistic briefs', () => {
     const d = buildSymbolDictionary({ ...data, aliases: [...data.aliases, ['Ford', '~F']], symbols: { ...data.symbols, F: ['FORD MOTOR CO', 'NYSE', 37996, 0] } });
     const ex = createTickerExtractor(d);
     expect(ex({ title: 'Ford recalls 850,000 vehicles over fuel pump defect', text: '', sourceTickers: [] }).map((h) => h.symbol)).toEqual(['F']);
-    expect(ex({ title: 'Ford Recalls Trucks', text: '', sourceTickers: [] })).toEqual([]);
+    // In Title Case capitals prove nothing, but a headline verb after the opening name does.
+    expect(ex({ title: 'Ford Recalls Trucks', text: '', sourceTickers: [] }).map((h) => h.symbol)).toEqual(['F']);
+    expect(ex({ title: 'Ford Foundation Grants Rise', text: '', sourceTickers: [] })).toEqual([]);
   });
 });
 

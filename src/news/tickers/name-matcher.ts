@@ -7,7 +7,7 @@ import type { SymbolDictionary, NameIndex, NameEntry } from './dictionary.js';
 import type { Mention } from './patterns.js';
 
 const LEGAL_SUFFIX = new Set([
-  'inc', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'plc', 'llc', 'holding', 'holdings', 'group', 'nv', 'n.v',
+  'inc', 'corp', 'corporation', 'co', 'company', 'companies', 'ltd', 'limited', 'plc', 'llc', 'holding', 'holdings', 'group', 'nv', 'n.v',
   'sa', 's.a', 'ag', 'se', 'lp', 'class', 'com',
 ]);
 // Words that make a neighbouring name or upper-case word a stock: "Target shares", "shares of BABA".
@@ -24,6 +24,12 @@ const MOVE_CONTEXT = new Set([
 const NAME_PARTICLES = new Set(['da', 'de', 'di', 'del', 'della', 'van', 'von', 'der', 'la', 'le', 'du', 'dos', 'das', 'al', 'el', 'bin', 'ibn']);
 const LIST_GAP_RE = /^\s*(?:,|\/|&|and|,\s*and|vs\.?|versus)\s*$/i;
 const CONTEXT_BEFORE = new Set(['shares', 'stock', 'buy', 'sell', 'long', 'short', 'own', 'owns', 'holders', 'of']);
+// Verbs that make the word opening a Title Case headline its subject: "Target Cuts Annual Sales Forecast".
+const HEADLINE_VERBS = new Set([
+  'cuts', 'raises', 'lowers', 'lifts', 'boosts', 'hikes', 'slashes', 'trims', 'reports', 'posts', 'beats', 'misses', 'tops',
+  'names', 'appoints', 'announces', 'files', 'sees', 'expects', 'warns', 'plans', 'agrees', 'sells', 'buys', 'acquires',
+  'launches', 'recalls', 'unveils', 'declares', 'reaffirms', 'withdraws', 'suspends', 'settles', 'sues', 'wins', 'loses',
+]);
 // A title or an institution's possessive before a one-word name makes it a person: "Fed's Powell", "Governor Waller".
 const PERSON_TITLES = new Set([
   'chair', 'chairman', 'chairwoman', 'governor', 'president', 'secretary', 'senator', 'sen.', 'rep.', 'judge', 'justice',
@@ -218,7 +224,10 @@ export function scanNames(text: string, dict: SymbolDictionary, ctx: ScanContext
         // "Ford recalls 850,000 vehicles": a curated brand opening a sentence-case headline is its subject.
         // Also a multi-word name: "Capital One completes …", "Fifth Third to buy …".
         const headlineSubject =
-          isTitle && (entry.kind === 'alias' || entry.length > 1) && !titleCase && i === 0 && next !== undefined && !next.capitalized;
+          isTitle &&
+          i === 0 &&
+          next !== undefined &&
+          (((entry.kind === 'alias' || entry.length > 1) && !titleCase && !next.capitalized) || (titleCase && HEADLINE_VERBS.has(next.key)));
         weakEvidence = suffix || context || possessive || properNoun || headlineSubject || (found.has(entry.symbol) && !partOfLongerName);
       }
       // A symbol quoted only over the counter ("BYD" is BYDDF) counts when written out, not when its name is.
