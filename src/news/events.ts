@@ -195,8 +195,8 @@ const RULES: readonly Rule[] = [
     type: 'dividend',
     prior: 0,
     re: /\b(?:dividend|distribution per (?:share|unit)|special distribution|(?:one-time|special|quarterly|monthly|annual|semi-annual) payout|(?:cuts?|slash\w*|rais\w*|hik\w*|boosts?|suspends?|halves|reinstates?) (?:its |the )?(?:\S+ )?payout)\b/i,
-    detail: (_m, text) =>
-      /\b(?:rais|increas|hik|boost|reinstat|resum|restor)\w*/i.test(text) ? 'increased' : /\b(?:cut|suspend|eliminat|reduc|omit|slash|halv)\w*/i.test(text) ? 'cut' : undefined,
+    // The verb acting on the dividend: "slashes dividend, ending decades-long streak of increases" is a cut.
+    detail: (m, text) => dividendChange(text.slice(Math.max(0, m.index - 30), m.index + m[0].length)) ?? dividendChange(text),
   },
   { type: 'stake_sale', prior: -1, re: /\b(?:sells?|sold|offloads?|dumps?|trims?|reduces?|unloads?|divests?) (?:its |a |part of its |entire |remaining )?(?:\d[\d.]*% )?(?:[A-Z][\w.&'-]* ){0,3}(?:stake|holding|shares in|position)\b|\bstake sale\b|\bsale of (?:all |its |some )?(?:\S+ ){0,4}shares\b|\bsells? (?:another |more )?(?:\$[\d.]+ \w+ (?:of |in ))?(?:[A-Z][\w&.'-]* ){1,4}shares\b|\bto sell \d+(?:\.\d+)?% (?:stake )?(?:of|in)\b|\bblock (?:trade|sale)\b/i },
   // Prices and fees changed: "Netflix raises prices", "Costco hikes membership fee".
@@ -304,6 +304,12 @@ export function coEvents(title: string, primary: EventType | null): EventType[] 
     if (rule.type !== primary && !out.includes(rule.type) && rule.re.test(part) && rule.unless?.test(part) !== true) out.push(rule.type);
   }
   return out;
+}
+
+function dividendChange(text: string): 'increased' | 'cut' | undefined {
+  const up = /\b(?:rais|increas|hik|boost|reinstat|resum|restor)\w*/i.exec(text)?.index ?? Infinity;
+  const down = /\b(?:cut|suspend|eliminat|reduc|omit|slash|halv)\w*/i.exec(text)?.index ?? Infinity;
+  return up === down ? undefined : up < down ? 'increased' : 'cut';
 }
 
 function priorOf(rule: Rule, detail: string | undefined): -1 | 0 | 1 {

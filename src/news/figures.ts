@@ -121,7 +121,9 @@ function sameFigure(x: string, y: string): boolean {
   if (hedged === '<') return precise <= round && diff < unit;
   if (hedged === '>') return precise >= round && diff < unit;
   if (hedged === '~') return diff <= unit / 2 && (digits >= 2 || diff <= 0.05 * round);
-  return (digits >= 2 && diff <= unit / 2 + round * 1e-9) || close;
+  // Percentages round to whole points ("5%" for 4.8%); amounts to two digits at least.
+  const percent = x.slice(0, cut) === 'pct' || x.slice(0, cut) === 'chg';
+  return ((digits >= 2 || percent) && diff <= unit / 2 + round * 1e-9) || close;
 }
 
 // Amounts split by size: a per-share price ($253) and a deal value ($59.5 billion) are different quantities, not a

@@ -107,6 +107,7 @@ describe('classifyEvent', () => {
     ['Tesla\'s second-quarter deliveries drop 13.5% as sales slide deepens', 'operating_update'],
     ['Hospital landlord MPT slashes payout by nearly half', 'dividend'],
     ['Union Pacific, Norfolk Southern agree to combine', 'merger_acquisition'],
+    ['Leggett & Platt slashes dividend, ending decades-long streak of increases', 'dividend'],
   ])('%s -> %s', (title, type) => {
     expect(classifyEvent(title)?.type).toBe(type);
   });
@@ -114,6 +115,11 @@ describe('classifyEvent', () => {
   it('does not read a noun "release" as a launch, nor a plan to list one day as an IPO', () => {
     expect(classifyEvent('ASML shares plunge after bookings miss in accidentally early release')?.type).toBe('earnings_miss');
     expect(classifyEvent('Alibaba to reorganize into six groups, each able to pursue IPO')?.type).not.toBe('ipo');
+  });
+
+  it('reads the verb acting on a dividend, not a later word', () => {
+    expect(classifyEvent('Leggett & Platt slashes dividend, ending decades-long streak of increases')?.detail).toBe('cut');
+    expect(classifyEvent('Apple raises dividend 4%, cuts costs')?.detail).toBe('increased');
   });
 
   it('reads results that beat on one line and miss on another as results, neither beat nor miss', () => {

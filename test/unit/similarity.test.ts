@@ -113,6 +113,8 @@ describe('similarity', () => {
     expect(agree('Scotiabank to buy 14.9% stake in KeyCorp', 'Bank of Nova Scotia to take ~15% stake')).toBe(true);
     expect(agree('to buy 14.9% stake', 'to take 15% stake')).toBe(true);
     expect(agree('to buy 14.9% stake', 'to take 20% stake')).toBe(false);
+    expect(agree('raises quarterly dividend 5%', 'raises dividend 4.8% to $1.30')).toBe(true);
+    expect(agree('raises quarterly dividend 5%', 'raises dividend 4.4% to $1.30')).toBe(false);
     expect(agree('to cut up to 7,000 jobs', 'sees net reduction of 5,800-7,000 positions')).toBe(true);
     expect(extractNumbers('8-K: Item 5.02 Departure of Directors')).toEqual([]);
     // Pounds of chicken are a weight, not sterling.
