@@ -132,6 +132,7 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
       grams: trigramSet(normalized),
       content,
       lead: lead.length > 0 ? wordSet(lead.slice(0, FINGERPRINT_LEAD_CHARS)) : [],
+      ...(lead.length > 0 ? { leadContent: contentWords(lead.slice(0, FINGERPRINT_LEAD_CHARS).toLowerCase(), isName) } : {}),
       direction: wrap ?? direction,
       tone: wrap ?? tone,
       ...(move !== undefined ? { move } : {}),

@@ -26,6 +26,8 @@ export interface Fingerprint {
   content?: string[];
   /** Stemmed words of the summary/lead, sorted and unique (empty when the story has none). */
   lead: string[];
+  /** The lead's content words as written, without the companies' names; absent when the story has no lead. */
+  leadContent?: string[];
   direction: Direction;
   /** The headline's overall tone (evaluative words included); absent in fingerprints stored before it existed. */
   tone?: Direction;
@@ -47,13 +49,15 @@ export interface SimilarityOptions {
   /** Lower title similarity accepted when the leads agree at least `leadThreshold` (defaults 0.3 / 0.5). */
   titleWithLeadThreshold: number;
   leadThreshold: number;
+  /** Meaning similarity of the leads' content words at or above which two stories are the same (default 0.65). */
+  leadMeaningThreshold?: number;
   /** Meaning similarity of the content words at or above which two stories are the same (default 0.55). */
   meaningThreshold: number;
   /** Word vectors for meaning similarity; without them only words with the same stem align. */
   vectors?: WordVectors;
 }
 
-export const DEFAULT_SIMILARITY: SimilarityOptions = { titleThreshold: 0.5, titleWithLeadThreshold: 0.3, leadThreshold: 0.5, meaningThreshold: 0.55 };
+export const DEFAULT_SIMILARITY: SimilarityOptions = { titleThreshold: 0.5, titleWithLeadThreshold: 0.3, leadThreshold: 0.5, meaningThreshold: 0.55, leadMeaningThreshold: 0.65 };
 
 const STOP = new Set(
   `a an the of to in on for and or at by with from as is are was were be been its it this that after amid over into
@@ -295,8 +299,15 @@ export function compareStories(a: Fingerprint, b: Fingerprint, options: Similari
     meaning >= (options.meaningThreshold ?? DEFAULT_SIMILARITY.meaningThreshold) ||
     (title >= options.titleWithLeadThreshold && lead >= options.leadThreshold) ||
     sameEvent ||
-    sameSession(a, b);
+    sameSession(a, b) ||
+    leadsMeanTheSame(a, b, options);
   return close ? { duplicate: true, score } : { duplicate: false, reason: 'text', score };
+}
+
+/** Two leads that tell the same thing in other words ("FTC sues to block the deal" / "sued by the FTC to stop the merger"). */
+function leadsMeanTheSame(a: Fingerprint, b: Fingerprint, options: SimilarityOptions): boolean {
+  if (a.leadContent === undefined || b.leadContent === undefined || options.vectors === undefined) return false;
+  return meaningSimilarity(a.leadContent, b.leadContent, options.vectors) >= (options.leadMeaningThreshold ?? DEFAULT_SIMILARITY.leadMeaningThreshold ?? 1);
 }
 
 /**

@@ -205,6 +205,17 @@ describe('near-duplicates across outlets', () => {
     expect(same('Spotify founder Daniel Ek to step down as CEO', 'Spotify Technology S.A. 6-K: Spotify Announces Co-CEO Transition')).toBe(true);
   });
 
+  it('folds two stories whose leads tell the same thing in other words, with the shipped word vectors', async () => {
+    const { compareStories, DEFAULT_SIMILARITY } = await import('../../src/news/similarity.js');
+    const withVectors = { ...DEFAULT_SIMILARITY, vectors: (await import('../../src/stores/word-vectors-file.js')).loadWordVectors() };
+    const story = (title: string, summary: string) => analyze({ id: title, title, summary }).fingerprint;
+    const a = story('Judge blocks Kroger\'s $24.6 billion Albertsons deal', 'A federal judge granted the Federal Trade Commission\'s request to block Kroger\'s proposed acquisition of Albertsons, the largest grocery merger in US history.');
+    const b = story('Federal judge halts Kroger-Albertsons grocery merger in win for FTC', 'A US judge blocked the planned combination of Kroger and Albertsons, siding with the Federal Trade Commission, which argued the deal would raise grocery prices.');
+    expect(compareStories(a, b, withVectors).duplicate).toBe(true);
+    // Without leads the same titles are too far apart.
+    expect(compareStories(fp('Judge blocks Kroger\'s $24.6 billion Albertsons deal'), fp('Federal judge halts Kroger-Albertsons grocery merger in win for FTC'), withVectors).duplicate).toBe(false);
+  });
+
   it('keeps two days\' moves of one stock apart, but not two days\' reports of one event', async () => {
     const { compareStories, DEFAULT_SIMILARITY } = await import('../../src/news/similarity.js');
     const withVectors = { ...DEFAULT_SIMILARITY, vectors: (await import('../../src/stores/word-vectors-file.js')).loadWordVectors() };
