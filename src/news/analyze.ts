@@ -61,6 +61,8 @@ const EVENT_PRIOR_WEIGHT = 0.6;
 const LEAD_CHARS = 600;
 const SENTIMENT_LEAD_CHARS = 320;
 const FINGERPRINT_LEAD_CHARS = 240;
+/** The lead's opening, whose content words are compared by meaning: about its first sentence. */
+const LEAD_MEANING_CHARS = 160;
 const DIRECTION_MIN = 0.45;
 
 export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Analysis {
@@ -116,7 +118,8 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
     const numbers = extractNumbers(plainTitle);
     const normalized = plainTitle.toLowerCase();
     const nameSets = hits.filter((h) => h.symbol !== broker).map((h) => nameWordsOf(h.symbol, deps.dictionary));
-    const isName = (w: string): boolean => nameSets.some((set) => set.has(w));
+    const names = nameSets.length === 1 ? (nameSets[0] as ReadonlySet<string>) : new Set(nameSets.flatMap((set) => [...set]));
+    const isName = (w: string): boolean => names.has(w);
     const move = stockMove(normalized);
     const content = contentWords(normalized, isName);
     // A market wrap moves the way its markets moved ("Dow sinks 1,100 points as Fed signals fewer rate cuts"), whatever
@@ -132,7 +135,7 @@ export function createAnalyzer(deps: AnalyzerDeps): (input: AnalyzeInput) => Ana
       grams: trigramSet(normalized),
       content,
       lead: lead.length > 0 ? wordSet(lead.slice(0, FINGERPRINT_LEAD_CHARS)) : [],
-      ...(lead.length > 0 ? { leadContent: contentWords(lead.slice(0, FINGERPRINT_LEAD_CHARS).toLowerCase(), isName) } : {}),
+      ...(lead.length > 0 ? { leadContent: contentWords(lead.slice(0, LEAD_MEANING_CHARS).toLowerCase(), isName) } : {}),
       direction: wrap ?? direction,
       tone: wrap ?? tone,
       ...(move !== undefined ? { move } : {}),
