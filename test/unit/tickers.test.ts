@@ -96,6 +96,11 @@ describe('explicit forms', () => {
     expect(symbols('NOV shares jump on drilling orders')).toEqual(['NOV']);
   });
 
+  it('returns every share class when the story names two', () => {
+    expect(symbols('Berkshire Hathaway Class A and Class B Shares Lag')).toEqual(['BRK.A', 'BRK.B']);
+    expect(symbols('Berkshire Hathaway Class B Shares Lag')).toEqual(['BRK.B']);
+  });
+
   it('reads a common-word name opening a Title Case headline as its subject before a verb', () => {
     expect(symbols('Target Cuts Annual Sales Forecast as Shoppers Pull Back')).toEqual(['TGT']);
     expect(symbols('Target Date Funds Gain Popularity')).toEqual([]);

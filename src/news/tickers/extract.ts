@@ -145,7 +145,22 @@ function extractWith(dict: SymbolDictionary, input: ExtractInput): TickerHit[] {
   record(dict, tallies, textExplicit, 'text', input.text, textScan.leadEnd);
   record(dict, tallies, textScan.mentions, 'text', input.text, textScan.leadEnd);
   markSecondary(input.title, tallies);
-  return withPrimaryClasses(dict, rank([...tallies.values()], feedCount));
+  return withNamedClasses(dict, withPrimaryClasses(dict, rank([...tallies.values()], feedCount)), `${input.title} ${input.text}`);
+}
+
+// "Berkshire Hathaway Class A and Class B Shares", "Fox Corp. Class A vs. Class B": the story is about every class.
+const TWO_CLASSES = /\bClass [A-C]\b[^.;]{0,40}?\bClass [A-C]\b/i;
+
+function withNamedClasses(dict: SymbolDictionary, hits: TickerHit[], text: string): TickerHit[] {
+  if (!TWO_CLASSES.test(text)) return hits;
+  const added: TickerHit[] = [];
+  for (const h of hits) {
+    if (!h.primary) continue;
+    for (const s of dict.siblings(h.symbol)) {
+      if (!hits.some((x) => x.symbol === s) && !added.some((x) => x.symbol === s)) added.push({ symbol: s, primary: true, relevance: h.relevance, evidence: ['class'] });
+    }
+  }
+  return added.length === 0 ? hits : [...hits, ...added].sort(byRank);
 }
 
 // A second clause after a semicolon, a dash or the end of a sentence: companies named only there are context, not the
