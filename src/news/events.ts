@@ -89,6 +89,9 @@ const FORM = /\b(?:form\s+)?(?:8-K|6-K|20-F|10-K|10-Q|40-F)\b/gi;
 const UP = String.raw`rais(?:es|ed|ing)|boost(?:s|ed)?|lift(?:s|ed)?|hik(?:es|ed)|increas(?:es|ed)|ups|upped|reaffirm\w*|beats?|reinstat(?:es|ed)|restor(?:es|ed)`;
 const DOWN = String.raw`cut(?:s|ting)?|lower(?:s|ed)?|reduc(?:es|ed)|slash(?:es|ed)?|trim(?:s|med)?|withdraw(?:s|n)?|pull(?:s|ed)|suspend(?:s|ed)`;
 
+// A deal or a listing called off: a later story than its announcement.
+const ENDED = /\b(?:call(?:s|ed|ing)? off|scrap(?:s|ped)?|terminat(?:e|es|ed|ion)|abandon(?:s|ed)?|walks? away)\b/i;
+
 const EARNINGS_BEAT =
   /\b(?:beats?|beating|tops?|topped|exceed(?:s|ed)?|surpass(?:es|ed)?|above|ahead of|past|crush(?:es|ed)?)\b(?:[^.;]|\.(?=\d)){0,30}\b(?:estimates?|expectations|consensus|forecasts?|views?)\b|\b(?:EPS|revenue|sales|FFO|AFFO|EBITDA|profit|earnings)\b(?:[^.;]|\.(?=\d)){0,25}\bbeats? by\b|\b(?:profit|earnings|revenue|sales|results|EPS) (?:beats?|tops?|topped|exceeds?|exceeded|surpass(?:es|ed)?)\b/i;
 
@@ -147,7 +150,8 @@ const RULES: readonly Rule[] = [
     prior: 0,
     re: /\b(?:acquir(?:e|es|ed|ing)|acquisition|merg(?:e|er|es|ed|ing)|takeover|buyout|tender offer|to buy(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|buys(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|bought(?! ?back (?:\$|up to|shares|stock|its|about|more|additional|\d))|agrees? to sell|strikes? (?:\S+ ){0,3}deal (?:for|to buy|with)|bid(?:ding war)? for|(?:go|going|take|taking)[- ]private|combine with|announces? (?:the )?sale of|agree(?:s|d)? to (?:combine|merge)|snaps? up|scoops? up|(?:wins?|takes?|gains?) control of|(?:takes?|taking|builds?|building|acquires?|disclos(?:es|ed)|amass(?:es|ed)|boosts?) (?:a |an |its )?(?:\S+ ){0,3}(?:stake|(?<!short )position) in|activist (?:investor |fund )?(?:\S+ ){0,2}(?:stake|position)|break(?:s|ing)? up into|plans? to separate|to separate (?:into|its)|separation of|split(?:s|ting)? (?:itself )?into|to sell (?:its )?(?:[\w.&'-]+ ){0,3}(?:unit|business|division|arm|subsidiary)|deal to (?:buy|sell|combine)|explor(?:e|es|ing) (?:a )?(?:sale|strategic alternatives)|spin[- ]?off|complet(?:es|ed|ing) (?:the |its )?(?:[\w.&'-]+ ){0,4}(?:deal|purchase|transaction|takeover|combination))\b/i,
     detail: (_m, text) =>
-      /\b(?:complet(?:es|ed)|clos(?:es|ed)|finaliz(?:es|ed)|wraps? up|wrapped up)\b/i.test(text) ? 'completed'
+      ENDED.test(text) ? 'ended'
+        : /\b(?:complet(?:es|ed)|clos(?:es|ed)|finaliz(?:es|ed)|wraps? up|wrapped up)\b/i.test(text) ? 'completed'
         : /\b(?:agrees?|agreed|definitive agreement|signs?|signed)\b/i.test(text) ? 'agreed'
         : /\b(?:explor|consider|weigh|talks|approach|bid|nears?\b|nearing|mull|eye(?:s|ing)\b|interest in)\w*/i.test(text) ? 'talks'
           : 'agreed',
@@ -185,7 +189,8 @@ const RULES: readonly Rule[] = [
   },
   { type: 'guidance', prior: 0, re: /\b(?:guidance|outlook|reaffirms?|reiterates?|guides?)\b/i },
   // An initial listing: "prices IPO at $22", "raises $318 million in upsized US IPO", "debuts on NYSE".
-  { type: 'ipo', prior: 0, re: /\b(?:prices? (?:its |an |upsized |downsized )?(?:U\.?S\.? |Nasdaq |NYSE )?IPO|IPO (?:pric\w+|debut|raises?|opens?)|raises? (?:\S+ ){0,5}in (?:its |an |a )?(?:\S+ ){0,3}(?:IPO|listing)|files? (?:confidentially )?for (?:an |a )?(?:U\.?S\.? )?IPO|initial public offering|(?:trading|market|stock market|Nasdaq|NYSE|public|IPO) debut|(?:debuts?|begins? trading|starts? trading|lists?) (?:\S+ ){0,3}(?:on|at) (?:the )?(?:NYSE|Nasdaq|New York Stock Exchange))\b/i },
+  { type: 'ipo', prior: 0, re: /\b(?:prices? (?:its |an |upsized |downsized )?(?:U\.?S\.? |Nasdaq |NYSE )?IPO|IPO (?:pric\w+|debut|raises?|opens?)|raises? (?:\S+ ){0,5}in (?:its |an |a )?(?:\S+ ){0,3}(?:IPO|listing)|files? (?:confidentially )?for (?:an |a )?(?:U\.?S\.? )?IPO|initial public offering|go(?:es|ing)? public|(?:trading|market|stock market|Nasdaq|NYSE|public|IPO) debut|(?:debuts?|begins? trading|starts? trading|lists?) (?:\S+ ){0,3}(?:on|at) (?:the )?(?:NYSE|Nasdaq|New York Stock Exchange))\b/i,
+    detail: (_m, text) => (ENDED.test(text) ? 'ended' : 'planned') },
   { type: 'stock_split', prior: 1, re: /\b(?:(?:stock|share) split|reverse split|splitting its (?:stock|shares)|(?:\d+|two|three|four|five|ten|twenty|fifty)[- ]for[- ](?:\d+|one|two|three))\b/i },
   // A short seller's report: "Hindenburg takes short position", "short seller alleges".
   { type: 'short_report', prior: -1, re: /\b(?:short[- ]sell(?:er|ing) (?:report|alleges|\w+ )?|short report|short position|bets? against|Hindenburg|Muddy Waters|Citron|Spruce Point|Culper|Grizzly Research|Wolfpack|Fuzzy Panda|Kerrisdale)\b/i },

@@ -341,6 +341,7 @@ const OUTCOME_SETS: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>
 /** Negations that near-twin titles may differ by alone ("rules for" / "rules against"). */
 const NEGATIONS = words('against not no never without');
 const NEAR_TWIN = 0.6;
+const SWEETENED = words('sweetened sweetens sweetener');
 
 function opposedOutcomes(a: readonly string[], b: readonly string[], title: number): boolean {
   const onlyA = a.filter((w) => !b.includes(w));
@@ -352,6 +353,8 @@ function opposedOutcomes(a: readonly string[], b: readonly string[], title: numb
     const bY = onlyB.some((w) => y.has(w));
     if ((aX && bY && !aY && !bX) || (aY && bX && !aX && !bY)) return true;
   }
+  // A sweetened offer is a later step than the deal it sweetens.
+  if (onlyA.some((w) => SWEETENED.has(w)) !== onlyB.some((w) => SWEETENED.has(w))) return true;
   if (title >= NEAR_TWIN) {
     const negA = onlyA.some((w) => NEGATIONS.has(w));
     const negB = onlyB.some((w) => NEGATIONS.has(w));

@@ -91,7 +91,7 @@ function largeFigure(x: string): boolean {
 export const UNDIRECTED_EVENTS: ReadonlySet<string> = new Set(['executive_change', 'bankruptcy', 'layoffs', 'recall', 'dividend', 'index_change', 'short_report', 'ipo', 'stock_split', 'offering']);
 // A deal has many later steps (votes, filings, approvals, lawsuits), each its own story; only the announcement of a
 // deal between the same two companies is one story however it is worded.
-const DEAL_STEPS = words('approve approves approved approval vote votes files filed filing application clears cleared regulator regulators sues sue block blocks court lawsuit terminates terminated');
+const DEAL_STEPS = words('approve approves approved approval vote votes files filed filing application clears cleared regulator regulators sues sue block blocks court lawsuit terminates terminated sweetened sweetens raised improved');
 // Words any deal story uses; a word both stories share beyond these names the other party ("Karuna", "Splunk").
 const DEAL_WORDS = words('buy buys bought acquire acquires acquired acquisition agree agrees agreed deal deals merge merger merges combine combines combination sell sells sale takeover bid offer stake cash stock stocks share shares all-stock all-cash billion million bln mln company firm unit business maker group holdings holding announce announces definitive agreement transaction create creating biggest largest ever');
 function shareCounterparty(a: Fingerprint, b: Fingerprint): boolean {

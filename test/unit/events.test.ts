@@ -148,6 +148,12 @@ describe('classifyEvent', () => {
     expect(subjectEvent(beat, 'Nike beats quarterly profit estimates')).toBe(beat);
   });
 
+  it('tells a deal or a listing called off from its announcement', () => {
+    expect(classifyEvent('JetBlue, Spirit Airlines Terminate Merger Agreement')?.detail).toBe('ended');
+    expect(classifyEvent('Forbes calls off plan to go public through SPAC')).toMatchObject({ type: 'ipo', detail: 'ended' });
+    expect(classifyEvent('Forbes to go public via SPAC deal')).toMatchObject({ type: 'ipo', detail: 'planned' });
+  });
+
   it('tells an agreed deal from a completed one', () => {
     expect(classifyEvent('Exxon to buy Pioneer Natural Resources')?.detail).toBe('agreed');
     expect(classifyEvent('Exxon completes acquisition of Pioneer')?.detail).toBe('completed');
