@@ -93,7 +93,7 @@ export const UNDIRECTED_EVENTS: ReadonlySet<string> = new Set(['executive_change
 // deal between the same two companies is one story however it is worded.
 const DEAL_STEPS = words('approve approves approved approval vote votes files filed filing application clears cleared regulator regulators sues sue block blocks court lawsuit terminates terminated sweetened sweetens raised improved');
 // Words any deal story uses; a word both stories share beyond these names the other party ("Karuna", "Splunk").
-const DEAL_WORDS = words('buy buys bought acquire acquires acquired acquisition agree agrees agreed deal deals merge merger merges combine combines combination sell sells sale takeover bid offer stake cash stock stocks share shares all-stock all-cash billion million bln mln company firm unit business maker group holdings holding announce announces definitive agreement transaction create creating biggest largest ever');
+const DEAL_WORDS = words('buy buys bought acquire acquires acquired acquisition agree agrees agreed deal deals merge merger merges combine combines combination sell sells sale takeover bid offer stake cash stock stocks share shares all-stock all-cash billion million bln mln company firm unit business maker group holdings holding announce announces definitive agreement transaction create creating biggest largest ever drug drugs drugmaker developer chain startup bank lender insurer retailer operator producer provider rival plan prices price tariffs government market');
 function shareCounterparty(a: Fingerprint, b: Fingerprint): boolean {
   const other = b.content ?? [];
   return (a.content ?? []).some((w) => w.length >= 3 && !DEAL_WORDS.has(w) && !/\d/.test(w) && other.includes(w));
@@ -104,9 +104,8 @@ function sameMonth(a: readonly string[], b: readonly string[]): boolean {
   const mb = b.filter((x) => x.startsWith('mon:'));
   return (ma.length === 0 && mb.length === 0) || ma.some((x) => mb.includes(x));
 }
-/** Two listed parties: between the stories' subjects, or named in both, as subject or as the other party ("to buy Chuy's"). */
+/** Two listed parties named in both stories, as subjects or as the other party ("to buy Chuy's"). */
 function bothParties(a: Fingerprint, b: Fingerprint): boolean {
-  if (new Set([...a.tickers, ...b.tickers]).size >= 2) return true;
   const inB = new Set([...b.tickers, ...(b.mentioned ?? [])]);
   return [...new Set([...a.tickers, ...(a.mentioned ?? [])])].filter((t) => inB.has(t)).length >= 2;
 }

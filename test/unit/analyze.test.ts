@@ -180,6 +180,8 @@ describe('near-duplicates across outlets', () => {
     expect(same('Faraday Future announces 1-for-80 reverse stock split', 'Faraday Future announces 1-for-40 reverse stock split')).toBe(false);
     expect(same('Forbes to go public via $630 million SPAC deal with Magnum Opus', 'Forbes calls off plan to go public through SPAC')).toBe(false);
     expect(same('Thoma Bravo to buy Everbridge in $1.5 billion deal', 'Everbridge Accepts Sweetened $35-a-Share Thoma Bravo Offer')).toBe(false);
+    // A word any industry story uses ("drug") does not name the other party of a deal.
+    expect(same('Pfizer to buy obesity drug developer Metsera for up to $7.3 billion', 'Pfizer strikes deal with Trump to lower drug prices for Medicaid')).toBe(false);
     expect(same('AMD says US to grant licences for MI308 chip exports to China', 'AMD expects $800 million charge as US curbs MI308 chip exports to China')).toBe(false);
     // An index change told as good news for one company and bad for another is one story.
     expect(same('Salesforce, Amgen and Honeywell to join Dow, replacing Exxon, Pfizer and Raytheon', 'Exxon Mobil Dropped From the Dow After Nearly a Century')).toBe(true);
