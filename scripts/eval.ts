@@ -110,6 +110,7 @@ async function tickers(): Promise<void> {
       ['heldout12 (written blind, first run: P 0.956 R 0.966)', 'heldout12'],
       ['heldout13 (written blind, first run: P 0.914 R 0.955)', 'heldout13'],
       ['heldout14 (written blind, first run: P 0.970 R 0.941)', 'heldout14'],
+      ['heldout15 (written blind, first run: P 0.964 R 0.890)', 'heldout15'],
     ] as const) {
       const r = mod.evalTickers(split);
       const num = (k: string): string => (typeof r[k] === 'number' ? (r[k] as number).toFixed(3) : String(r[k]));
