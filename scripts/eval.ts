@@ -186,6 +186,7 @@ async function dedupe(): Promise<void> {
     ['twenty-fourth hold-out set, with summaries (written blind, first run: precision 0.958, recall 0.719)', 'pairs-holdout24.jsonl'],
     ['twenty-fifth hold-out set, with summaries (written blind, first run: precision 0.963, recall 0.813)', 'pairs-holdout25.jsonl'],
     ['twenty-sixth hold-out set, with summaries (written blind, first run: precision 0.870, recall 0.625)', 'pairs-holdout26.jsonl'],
+    ['twenty-seventh hold-out set, with summaries (written blind, first run: precision 0.931, recall 0.844)', 'pairs-holdout27.jsonl'],
     ['twenty-eighth hold-out set (written blind, first run: precision 0.966, recall 0.875)', 'pairs-holdout28.jsonl'],
   ];
   console.log('\n== Near-duplicate clustering: project labelled pairs (test/fixtures/dedupe/)');
