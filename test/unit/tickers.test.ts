@@ -89,6 +89,7 @@ describe('explicit forms', () => {
 
   it('skips wire datelines and quotes over-the-counter symbols only when written out', () => {
     expect(symbols('Stocks end mixed', 'NEW YORK (AP) - U.S. stocks ended mixed on Tuesday.')).toEqual([]);
+    expect(symbols('Acme reports record output', 'CORPUS CHRISTI, TX / ACCESS Newswire / Acme Corp (NYSE: BABA) announced record output.')).toEqual(['BABA']);
     expect(symbols('Ampco-Pittsburgh (AP) shares rise')).toEqual(['AP']);
     expect(symbols("BYD's overseas sales surge as price war intensifies")).toEqual([]);
     expect(symbols('$BYDDF rallies on overseas sales')).toEqual(['BYDDF']);
@@ -110,6 +111,11 @@ describe('explicit forms', () => {
     expect(symbols('Apple growers in Washington brace for tariffs')).toEqual([]);
     expect(symbols('Apple shares rise')).toEqual(['AAPL']);
     expect(symbols('ETH tops $4,000 as treasury buyers keep accumulating')).toEqual([]);
+  });
+
+  it('reads a symbol after its issuer\'s possessive as the fund', () => {
+    expect(symbols('Bitcoin funds bleed as crypto slides; Vanguard\'s VOO leads inflows')).toEqual(['VOO']);
+    expect(symbols('Bitcoin funds bleed as crypto slides; VOO leads inflows')).toEqual([]);
   });
 
   it('reads symbols set against each other as a list', () => {

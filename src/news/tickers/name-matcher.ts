@@ -24,7 +24,7 @@ const MOVE_CONTEXT = new Set([
 const NAME_PARTICLES = new Set(['da', 'de', 'di', 'del', 'della', 'van', 'von', 'der', 'la', 'le', 'du', 'dos', 'das', 'al', 'el', 'bin', 'ibn']);
 const LIST_GAP_RE = /^\s*(?:,|\/|&|and|,\s*and|vs\.?|versus)\s*$/i;
 const CONTEXT_BEFORE = new Set(['shares', 'stock', 'buy', 'sell', 'long', 'short', 'own', 'owns', 'holders', 'of']);
-// Verbs that make the word opening a Title Case headline its subject: "Target Cuts Annual Sales Forecast".
+// Verbs that make the word opening a headline its subject: "Target Cuts Annual Sales Forecast", "Delta raises outlook".
 const HEADLINE_VERBS = new Set([
   'cuts', 'raises', 'lowers', 'lifts', 'boosts', 'hikes', 'slashes', 'trims', 'reports', 'posts', 'beats', 'misses', 'tops',
   'names', 'appoints', 'announces', 'files', 'sees', 'expects', 'warns', 'plans', 'agrees', 'sells', 'buys', 'acquires',
@@ -136,8 +136,8 @@ function isAcronymOfPreceding(text: string, tokens: readonly NameToken[], i: num
 }
 
 // Press-release and wire datelines: "PALO ALTO, Calif., /PRNewswire/ --", "NEW YORK--(BUSINESS WIRE)--",
-// "NEW YORK (AP) -", "LONDON (Reuters) -".
-const DATELINE_RE = /^\s*[A-Z][A-Z.'\- ]{2,}(?:(?:,|\s+and\s)[^\n]{0,160}?(?:--|—|\/\s*-)|\s*\((?:AP|Reuters|Bloomberg|Dow Jones|MarketWatch)\)\s*(?:--|—|–|-))/;
+// "CORPUS CHRISTI, TX / ACCESS Newswire /", "NEW YORK (AP) -", "LONDON (Reuters) -".
+const DATELINE_RE = /^\s*[A-Z][A-Z.'\- ]{2,}(?:(?:,|\s+and\s)[^\n]{0,160}?(?:--|—|\/\s*-|\/\s*[A-Za-z ]{0,20}wire\s*\/)|\s*\((?:AP|Reuters|Bloomberg|Dow Jones|MarketWatch)\)\s*(?:--|—|–|-))/i;
 
 function datelineEnd(text: string): number {
   const m = DATELINE_RE.exec(text);
@@ -227,7 +227,7 @@ export function scanNames(text: string, dict: SymbolDictionary, ctx: ScanContext
           isTitle &&
           i === 0 &&
           next !== undefined &&
-          (((entry.kind === 'alias' || entry.length > 1) && !titleCase && !next.capitalized) || (titleCase && HEADLINE_VERBS.has(next.key)));
+          (((entry.kind === 'alias' || entry.length > 1) && !titleCase && !next.capitalized) || HEADLINE_VERBS.has(next.key));
         weakEvidence = suffix || context || possessive || properNoun || headlineSubject || (found.has(entry.symbol) && !partOfLongerName);
       }
       // A symbol quoted only over the counter ("BYD" is BYDDF) counts when written out, not when its name is.
@@ -280,6 +280,8 @@ export function scanNames(text: string, dict: SymbolDictionary, ctx: ScanContext
       afterSuffix ||
       (next !== undefined && (SHARE_CONTEXT.has(next.key) || MOVE_CONTEXT.has(next.key)) && !next.allCaps) ||
       (prev !== undefined && CONTEXT_BEFORE.has(prev.key) && !prev.allCaps && (prev.key !== 'of' || SHARE_CONTEXT.has(tokens[i - 2]?.key ?? ''))) ||
+      // "BlackRock's IBIT", "Vanguard's VOO": a fund named after its issuer.
+      (prev !== undefined && prev.possessive && prev.capitalized && !prev.allCaps && adjacent(text, prev, tok)) ||
       /^\s*[+-]?\d+(?:\.\d+)?%/.test(text.slice(tok.end, tok.end + 12));
     pendingBare.push({ symbol, pos: tok.start, end: tok.end, context, paren });
   }
