@@ -95,6 +95,7 @@ function sameFigure(x: string, y: string): boolean {
   if (x === y) return true;
   const cut = x.indexOf(':');
   if (cut !== y.indexOf(':') || x.slice(0, cut) !== y.slice(0, cut)) return false;
+  const percent = x.startsWith('pct:') || x.startsWith('chg:');
   const a = x.slice(cut + 1);
   const b = y.slice(cut + 1);
   const ha = HEDGES.has(a.slice(-1)) ? a.slice(-1) : '';
@@ -112,7 +113,7 @@ function sameFigure(x: string, y: string): boolean {
   const close = Math.abs(va - vb) <= 0.01 * Math.max(va, vb);
   const [round, digits, hedged] = da < db ? [va, da, ha] : [vb, db, hb];
   // Small amounts and counts are exact ("EPS $1.20" is not "$1.24"); percentages are rounded ("15%" is "14.9%").
-  if (round < 1000 && x.slice(0, cut) !== 'pct' && x.slice(0, cut) !== 'chg') return false;
+  if (round < 1000 && !percent) return false;
   const unit = 10 ** (Math.floor(Math.log10(round)) - digits + 1);
   const diff = Math.abs(va - vb);
   // A hedge covers one unit of its last digit on its side ("nearly 1,000" is 931, "over 1.4 million" is 1,448,655), and
@@ -122,7 +123,6 @@ function sameFigure(x: string, y: string): boolean {
   if (hedged === '>') return precise >= round && diff < unit;
   if (hedged === '~') return diff <= unit / 2 && (digits >= 2 || diff <= 0.05 * round);
   // Percentages round to whole points ("5%" for 4.8%); amounts to two digits at least.
-  const percent = x.slice(0, cut) === 'pct' || x.slice(0, cut) === 'chg';
   return ((digits >= 2 || percent) && diff <= unit / 2 + round * 1e-9) || close;
 }
 
@@ -161,6 +161,11 @@ function convertedAgree(a: readonly string[], b: readonly string[]): boolean {
 const FX_SPREAD = 1.6;
 
 /** A figure both titles state that identifies a story: an amount, or a count of a thousand or more. */
+/** An amount of a million or more, in any currency or as a change: a deal's size, not a per-share price. */
+export function isDealSized(figure: string): boolean {
+  return (figure.startsWith('amt:') || figure.startsWith('fx:') || figure.startsWith('by:')) && Number.parseFloat(figure.slice(figure.indexOf(':') + 1)) >= 1e6;
+}
+
 export function shareTellingFigure(a: readonly string[], b: readonly string[]): boolean {
   // A change ("by $1B") tells as much as any amount: "approves additional $1 billion" is the same figure.
   const asAmount = (x: string): string => (x.startsWith('by:') ? `amt:${x.slice(3)}` : x);

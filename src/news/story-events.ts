@@ -2,7 +2,7 @@
 // beat, a new officer, one deal between the same companies), which never are (an upgrade and a downgrade, a deal and
 // its later steps), and how two headlines that each report two events are compared. Pure functions over the
 // fingerprints similarity.ts compares.
-import { shareTellingFigure } from './figures.js';
+import { isDealSized, shareTellingFigure } from './figures.js';
 import type { Fingerprint } from './similarity.js';
 
 export function words(list: string): ReadonlySet<string> {
@@ -75,18 +75,14 @@ function weakEvent(event: string | null): boolean {
 
 /** Both state deal-sized amounts, in any currency, and none of them is shared: "$17.5 billion of bonds" and "6.5 billion euros". */
 function differentAmounts(a: readonly string[], b: readonly string[]): boolean {
-  const xa = a.filter(dealSized);
-  const xb = b.filter(dealSized);
+  const xa = a.filter(isDealSized);
+  const xb = b.filter(isDealSized);
   return xa.length > 0 && xb.length > 0 && !shareTellingFigure(xa, xb);
 }
 
-/** An amount of a million or more, in any currency: not a per-share price, which many stories share. */
-function dealSized(x: string): boolean {
-  return (x.startsWith('amt:') || x.startsWith('fx:') || x.startsWith('by:')) && Number.parseFloat(x.slice(x.indexOf(':') + 1)) >= 1e6;
-}
 /** A deal-sized amount or a count. */
 function largeFigure(x: string): boolean {
-  return dealSized(x) || x.startsWith('n:');
+  return isDealSized(x) || x.startsWith('n:');
 }
 export const UNDIRECTED_EVENTS: ReadonlySet<string> = new Set(['executive_change', 'bankruptcy', 'layoffs', 'recall', 'dividend', 'index_change', 'short_report', 'ipo', 'stock_split', 'offering']);
 // A deal has many later steps (votes, filings, approvals, lawsuits), each its own story; only the announcement of a
